@@ -1,0 +1,28 @@
+namespace PolicyBot.Cli;
+
+/// <summary>Dispatches the CLI's commands; returns the process exit code.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        _ = input;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        error.WriteLine($"Unknown command '{args[0]}'.");
+        error.WriteLine(Usage);
+        return 2;
+    }
+
+    internal const string Usage = """
+        Usage: policybot <command> [options]
+          validate [DIR]             check the knowledge base (default: knowledge)
+          ask "question"             show how a question is matched
+          ask --json                 read questions from stdin, one per line; write one JSON object per line
+          eval FILE.jsonl            score an evaluation set
+          teams-package --out FILE   write the Teams app package
+        """;
+}

@@ -1,0 +1,1 @@
+return PolicyBot.Cli.CliApp.Run(args, Console.In, Console.Out, Console.Error);

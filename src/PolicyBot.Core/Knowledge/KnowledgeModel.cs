@@ -1,0 +1,72 @@
+namespace PolicyBot.Core.Knowledge;
+
+/// <summary>The kinds of sub-question under a topic. <see cref="Overview"/> is the topic node itself.</summary>
+public enum Facet
+{
+    Overview,
+    Obligations,
+    Scope,
+    Status,
+    Resolutions,
+    Documents,
+}
+
+/// <summary>A word or phrase that points at a node (positive weight) or away from it (negative weight).</summary>
+public sealed record Keyword(string Term, int Weight, string Language);
+
+/// <summary>A source document a node cites.</summary>
+public sealed record SourceDocument(string Id, string Title, string Issuer, string Date, Uri? Url);
+
+/// <summary>Who must do what, and where that is written.</summary>
+public sealed record Obligation(LocalizedText Who, LocalizedText What, SourceDocument Source, string? Reference);
+
+/// <summary>A change recorded after the node's as-of date.</summary>
+public sealed record ChangeNote(string Date, LocalizedText Text, SourceDocument Source);
+
+/// <summary>One node of the policy tree: the root, a topic, or a topic's sub-question.</summary>
+public sealed class KnowledgeNode
+{
+    public required string Id { get; init; }
+
+    /// <summary>The top-level topic id this node belongs to (its own id for a topic; "root" for the root).</summary>
+    public required string TopicId { get; init; }
+
+    public required Facet Facet { get; init; }
+
+    public required LocalizedText Title { get; init; }
+
+    public LocalizedText Status { get; init; } = LocalizedText.Empty;
+
+    public required LocalizedText Summary { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    public int Order { get; init; }
+
+    public IReadOnlyList<Keyword> Keywords { get; init; } = [];
+
+    public IReadOnlyList<Obligation> Obligations { get; init; } = [];
+
+    public IReadOnlyList<ChangeNote> Changes { get; init; } = [];
+
+    public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
+
+    public IReadOnlyList<string> RelatedIds { get; init; } = [];
+
+    /// <summary>Where the node was defined, for error messages ("knowledge/x.yaml:12").</summary>
+    public string Location { get; init; } = string.Empty;
+
+    public string? ParentId { get; internal set; }
+
+    public IReadOnlyList<KnowledgeNode> Children { get; internal set; } = [];
+
+    public bool IsRoot => ParentId is null;
+
+    public bool IsTopic => Facet == Facet.Overview && ParentId is not null;
+}
+
+/// <summary>How questions ask for a facet ("who does it apply to", "when was it adopted").</summary>
+public sealed record FacetDefinition(Facet Facet, LocalizedText Label, IReadOnlyList<Keyword> Keywords);
+
+/// <summary>Words the matcher treats as the same: an acronym and its expansion, or synonyms.</summary>
+public sealed record SynonymGroup(string Canonical, IReadOnlyList<string> Variants, string Language);

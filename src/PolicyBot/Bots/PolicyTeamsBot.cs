@@ -1,0 +1,212 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using PolicyBot.Core;
+using PolicyBot.Core.Dialog;
+using PolicyBot.Options;
+
+namespace PolicyBot.Bots;
+
+/// <summary>
+/// The bot: channel specifics only (welcome, mentions, submits, tenants, retries, typing, state). What to
+/// answer is decided by <see cref="IPolicyAssistant"/> in PolicyBot.Core.
+/// </summary>
+public sealed class PolicyTeamsBot : TeamsActivityHandler
+{
+    internal const string WebChatJoinEvent = "webchat/join";
+    private const string TeamsChannel = "msteams";
+
+    private readonly IPolicyAssistant _assistant;
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly IOptionsMonitor<TeamsOptions> _teamsOptions;
+    private readonly ILogger<PolicyTeamsBot> _logger;
+    private readonly Counter<long> _feedbackCounter;
+
+    public PolicyTeamsBot(
+        IPolicyAssistant assistant,
+        ConversationState conversationState,
+        UserState userState,
+        IOptionsMonitor<TeamsOptions> teamsOptions,
+        ILogger<PolicyTeamsBot> logger,
+        IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _assistant = assistant;
+        _conversationState = conversationState;
+        _userState = userState;
+        _conversationData = conversationState.CreateProperty<ConversationData>("PolicyBot.Conversation");
+        _teamsOptions = teamsOptions;
+        _logger = logger;
+        _feedbackCounter = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.feedback", description: "Feedback clicks on answer cards");
+    }
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!IsTenantAllowed(turnContext.Activity))
+        {
+            // Refused before any state is read or written.
+            return;
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await _userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var input = ActivityInputReader.Read(turnContext.Activity);
+        if (input.Kind == UserInputKind.Text && string.IsNullOrWhiteSpace(input.Text) && turnContext.Activity.Attachments?.Count > 0)
+        {
+            await turnContext.SendActivityAsync("I can only read typed questions, not attachments. Please type your question.", cancellationToken: cancellationToken);
+            return;
+        }
+
+        await RespondAsync(turnContext, input, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        var botId = turnContext.Activity.Recipient?.Id;
+        var botAdded = membersAdded.Any(m => m.Id == botId);
+        var userAdded = membersAdded.Any(m => m.Id != botId);
+
+        // Teams: greet once, when the bot itself is installed or added, not for every member who joins later.
+        // Other channels (Emulator, Web Chat) announce the user joining the bot's conversation.
+        var greet = turnContext.Activity.ChannelId == TeamsChannel ? botAdded : userAdded;
+        if (greet)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        await WelcomeOnceAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Web Chat greets by posting this event when it connects (it sends no conversationUpdate of its own).
+        if (turnContext.Activity.Name == WebChatJoinEvent)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        await base.OnEventActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        _logger.LogDebug("Ignored activity of type {ActivityType} in conversation {ConversationId}", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
+        return Task.CompletedTask;
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        if (data.Welcomed)
+        {
+            return;
+        }
+
+        data.Welcomed = true;
+        await RespondAsync(turnContext, UserInput.Welcome, cancellationToken);
+    }
+
+    private async Task RespondAsync(ITurnContext turnContext, UserInput input, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var activityId = turnContext.Activity.Id;
+        if (input.Kind != UserInputKind.Welcome && data.HasAnswered(activityId))
+        {
+            _logger.LogInformation("Activity {ActivityId} in conversation {ConversationId} was already answered; retry ignored", activityId, turnContext.Activity.Conversation?.Id);
+            return;
+        }
+
+        if (input.Kind != UserInputKind.Welcome)
+        {
+            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        }
+
+        var reply = await _assistant.ReplyAsync(input, data.Dialog, cancellationToken);
+        data.Dialog = reply.Context;
+        data.RememberAnswered(activityId);
+        foreach (var message in reply.Messages)
+        {
+            await turnContext.SendActivityAsync(ToActivity(message), cancellationToken);
+        }
+
+        foreach (var assistantEvent in reply.Events)
+        {
+            Record(turnContext, assistantEvent);
+        }
+    }
+
+    private void Record(ITurnContext turnContext, AssistantEvent assistantEvent)
+    {
+        var properties = assistantEvent.Properties;
+        var conversationId = turnContext.Activity.Conversation?.Id;
+        if (assistantEvent.Name == "feedback")
+        {
+            _feedbackCounter.Add(1, new KeyValuePair<string, object?>("rating", properties.GetValueOrDefault("rating")), new KeyValuePair<string, object?>("topic", properties.GetValueOrDefault("topic")));
+            _logger.LogInformation(
+                "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}",
+                properties.GetValueOrDefault("rating"),
+                properties.GetValueOrDefault("node"),
+                properties.GetValueOrDefault("topic"),
+                properties.GetValueOrDefault("contentVersion"),
+                conversationId);
+            return;
+        }
+
+        _logger.LogInformation(
+            "Turn {Outcome} node {NodeId} score {Score} in conversation {ConversationId}",
+            properties.GetValueOrDefault("outcome"),
+            properties.GetValueOrDefault("node"),
+            properties.GetValueOrDefault("score"),
+            conversationId);
+    }
+
+    internal static Activity ToActivity(ReplyMessage message)
+    {
+        var activity = MessageFactory.Text(message.Text);
+        if (message.CardJson is not null)
+        {
+            // The card says it all; the plain text travels as the summary (notifications, screen readers) and as the card's fallbackText.
+            activity.Text = null;
+            activity.Summary = message.Text;
+            activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = JObject.Parse(message.CardJson) }];
+        }
+
+        return activity;
+    }
+
+    private bool IsTenantAllowed(Activity activity)
+    {
+        var allowed = _teamsOptions.CurrentValue.AllowedTenantIds;
+        if (allowed.Count == 0 || activity.ChannelId != TeamsChannel)
+        {
+            return true;
+        }
+
+        var tenantId = activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id ?? activity.Conversation?.TenantId;
+        if (tenantId is not null && allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        _logger.LogWarning("Refused activity {ActivityId} from tenant {TenantId}: not in Teams:AllowedTenantIds", activity.Id, tenantId ?? "(none)");
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using PolicyBot.Adapters;
+using PolicyBot.Bots;
+using PolicyBot.Options;
+
+namespace PolicyBot.Infrastructure;
+
+/// <summary>Start-up in one place: what the host registers, and the HTTP pipeline.</summary>
+internal static class PolicyBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddPolicyBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        // Options, each checked at start-up: a bad setting stops the host with a message naming it.
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+
+        services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>()?.MaxRequestBodyBytes ?? new HostingOptions().MaxRequestBodyBytes);
+
+        // The Bot Framework: authentication from the standard settings, the adapter, state, the bot.
+        services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddBotStorage(configuration);
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddTransient<IBot, PolicyTeamsBot>();
+
+        services.AddPolicyAssistant(configuration);
+        _ = environment;
+        return services;
+    }
+
+    public static WebApplication UsePolicyBot(this WebApplication app)
+    {
+        app.MapPost("/api/messages", BotMessageEndpoint.HandleAsync);
+        app.MapGet("/healthz", HealthEndpoint.Get);
+        return app;
+    }
+}

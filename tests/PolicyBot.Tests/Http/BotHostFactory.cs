@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PolicyBot.Tests.Http;
+
+/// <summary>The real host in memory, with settings and services overridable per test.</summary>
+public sealed class BotHostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public BotHostFactory()
+        : this(null, null)
+    {
+    }
+
+    internal BotHostFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings ?? [];
+        _services = services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+}
