@@ -42,7 +42,8 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var summary = node.Summary.Get();
         var statusLine = StatusLine(node, topic);
         var changes = node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes;
-        var questions = SubQuestions(node, topic, knowledge);
+        // The dialog's options are what a typed number picks, so the buttons show them in its order, numbered.
+        var questions = reply.Options.Count > 0 ? [.. reply.Options] : SubQuestions(node, topic, knowledge);
         var shown = new HashSet<string>(questions.Select(q => q.Id), StringComparer.Ordinal) { node.Id };
         var related = node.RelatedIds
             .Select(knowledge.Find)
@@ -75,9 +76,10 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
                 ["url"] = d.Url!.AbsoluteUri,
             })),
             ["otherDocuments"] = Array(unlinked.Select(d => new JsonObject { ["text"] = DocumentText(d) })),
-            ["questionSets"] = ActionSets(questions.Select(q => NodeButton(q.Title.Get(), q.Id))),
+            ["questionSets"] = ActionSets(NumberedButtons(questions)),
             ["relatedSets"] = ActionSets(related.Select(r => NodeButton(r.Title.Get(), r.Id))),
             ["matchedBecause"] = MatchedBecause(reply),
+            ["shortened"] = false,
             ["footerSets"] = ActionSets(
             [
                 Button("👍 Helpful", SubmitPayload.Feedback(node.Id, helpful: true, "👍 Helpful")),
@@ -124,7 +126,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             }
         }
 
-        AppendList(text, "More on this topic:", questions.Select(q => q.Title.Get()), numbered: false);
+        AppendList(text, "More on this topic (type a number):", questions.Select(q => q.Title.Get()), numbered: true);
         AppendList(text, "Related:", related.Select(r => r.Title.Get()), numbered: false);
 
         data["fallbackText"] = Lines(title, statusLine, summary);
@@ -172,7 +174,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var data = new JsonObject
         {
             ["echo"] = CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength),
-            ["topicSets"] = ActionSets(NumberedTopicButtons(topics)),
+            ["topicSets"] = ActionSets(NumberedButtons(topics)),
             ["contact"] = contact,
             ["fallbackText"] = typed.Length > 0 ? $"I found nothing on “{typed}”. Type menu for the topics." : "I could not find an answer to that. Type menu for the topics.",
         };
@@ -191,7 +193,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         {
             ["title"] = knowledge.Root.Title.Get(),
             ["intro"] = intro,
-            ["topicSets"] = ActionSets(NumberedTopicButtons(topics)),
+            ["topicSets"] = ActionSets(NumberedButtons(topics)),
             ["helpSets"] = ActionSets([Button("❔ How to ask", SubmitPayload.Create(SubmitActions.Help, null, "Help"))]),
             ["fallbackText"] = "Welcome to PolicyBot. Type a question about NATO's Human Security policies, menu for the topics, or help.",
         };
@@ -205,7 +207,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         AppendList(text, "Topics (type a number or ask a question):", topics.Select(t => t.Title.Get()), numbered: true);
         var data = new JsonObject
         {
-            ["topicSets"] = ActionSets(NumberedTopicButtons(topics)),
+            ["topicSets"] = ActionSets(NumberedButtons(topics)),
             ["fallbackText"] = "Topics: " + string.Join(" ", topics.Select((t, i) => $"{i + 1}. {t.Title.Get()}")),
         };
         return new CardModel(CardTemplateNames.Menu, data, text.ToString().TrimEnd(), []);
@@ -277,7 +279,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         return detail.Length > 0 ? $"{document.Title} ({detail})" : document.Title;
     }
 
-    private static List<JsonObject> NumberedTopicButtons(IReadOnlyList<KnowledgeNode> topics) =>
+    private static List<JsonObject> NumberedButtons(IReadOnlyList<KnowledgeNode> topics) =>
         [.. topics.Select((t, i) => NodeButton($"{i + 1}. {t.Title.Get()}", t.Id))];
 
     private static JsonObject NodeButton(string title, string id) => Button(title, SubmitPayload.Node(id, StripNumber(title)));

@@ -23,6 +23,9 @@ public sealed class CardRenderer : ICardRenderer
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The data field a template can test to say the card was shortened.</summary>
+    internal const string ShortenedField = "shortened";
+
     private readonly CardTemplateStore _templates;
     private readonly CardRendererOptions _options;
     private readonly CardModelBuilder _builder;
@@ -57,33 +60,75 @@ public sealed class CardRenderer : ICardRenderer
     private string ExpandWithinLimit(CardModel model, DialogReply reply)
     {
         var template = _templates.Get(model.TemplateName!);
-        var json = Serialize(template.Expand(model.Data) ?? throw new InvalidOperationException($"The template {template.Name} expanded to nothing."));
+        var json = Expand(template, model.Data);
+        if (Fits(json))
+        {
+            return json;
+        }
+
+        // Too large for Teams: shorten the optional parts in order, keeping as many items of each as fit.
+        model.Data[ShortenedField] = true;
         var dropped = new List<string>();
         foreach (var part in model.OptionalParts)
         {
-            if (Encoding.UTF8.GetByteCount(json) <= _options.MaxCardBytes)
+            json = Expand(template, model.Data);
+            if (Fits(json))
             {
                 break;
             }
 
-            model.Data[part] = model.Data[part] is JsonArray ? new JsonArray() : string.Empty;
             dropped.Add(part);
-            json = Serialize(template.Expand(model.Data)!);
+            if (model.Data[part] is JsonArray items)
+            {
+                json = KeepLargestPrefixThatFits(template, model.Data, part, [.. items.Select(i => i?.DeepClone())]);
+            }
+            else
+            {
+                model.Data[part] = string.Empty;
+                json = Expand(template, model.Data);
+            }
         }
 
         var bytes = Encoding.UTF8.GetByteCount(json);
-        if (dropped.Count > 0)
-        {
-            _logger.LogWarning(
-                "Card {Template} for {NodeId} was over {MaxCardBytes} bytes; dropped {DroppedParts}, now {CardBytes} bytes",
-                template.Name, reply.Node?.Id, _options.MaxCardBytes, string.Join(",", dropped), bytes);
-        }
-
-        if (bytes > _options.MaxCardBytes)
+        _logger.LogWarning(
+            "Card {Template} for {NodeId} was over {MaxCardBytes} bytes; shortened {ShortenedParts}, now {CardBytes} bytes",
+            template.Name, reply.Node?.Id, _options.MaxCardBytes, string.Join(",", dropped), bytes);
+        if (!Fits(json))
         {
             _logger.LogError("Card {Template} for {NodeId} is {CardBytes} bytes, over {MaxCardBytes} even without its optional parts", template.Name, reply.Node?.Id, bytes, _options.MaxCardBytes);
         }
 
         return json;
     }
+
+    /// <summary>Binary search for how many leading items of <paramref name="part"/> fit; leaves the data with that many.</summary>
+    private string KeepLargestPrefixThatFits(Templating.CardTemplate template, JsonObject data, string part, List<JsonNode?> items)
+    {
+        var (low, high) = (0, items.Count - 1);
+        string? best = null;
+        while (low <= high)
+        {
+            var count = (low + high + 1) / 2;
+            data[part] = new JsonArray([.. items.Take(count).Select(i => i?.DeepClone())]);
+            var json = Expand(template, data);
+            if (Fits(json))
+            {
+                best = json;
+                low = count + 1;
+            }
+            else
+            {
+                high = count - 1;
+            }
+        }
+
+        var kept = best is null ? 0 : high;
+        data[part] = new JsonArray([.. items.Take(kept).Select(i => i?.DeepClone())]);
+        return best ?? Expand(template, data);
+    }
+
+    private bool Fits(string json) => Encoding.UTF8.GetByteCount(json) <= _options.MaxCardBytes;
+
+    private static string Expand(Templating.CardTemplate template, JsonObject data) =>
+        Serialize(template.Expand(data) ?? throw new InvalidOperationException($"The template {template.Name} expanded to nothing."));
 }
