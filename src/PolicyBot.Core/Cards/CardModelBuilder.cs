@@ -15,6 +15,12 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     /// <summary>Teams shows at most six actions in one ActionSet; longer lists are split into several sets.</summary>
     public const int MaxActionsPerSet = 6;
 
+    /// <summary>
+    /// Choices (topics, sub-questions, documents) have long titles that a row of buttons cuts to "2. Prot…", so
+    /// each gets a row of its own; short buttons (feedback, navigation) share one.
+    /// </summary>
+    public const int ChoicesPerSet = 1;
+
     private const int MaxButtonTitleLength = 80;
 
     public CardModel Build(DialogReply reply, KnowledgeBase knowledge)
@@ -86,7 +92,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
                 Button("👎 Not helpful", SubmitPayload.Feedback(node.Id, helpful: false, "👎 Not helpful")),
                 Button("◀ Back", SubmitPayload.Create(SubmitActions.Back, node.Id, "Back")),
                 Button("☰ Topics", SubmitPayload.Create(SubmitActions.Menu, null, "Topics")),
-            ]),
+            ], MaxActionsPerSet),
         };
 
         var text = new StringBuilder().AppendLine(title);
@@ -297,8 +303,8 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         return dot > 0 && title[..dot].All(char.IsAsciiDigit) ? title[(dot + 2)..] : title;
     }
 
-    private static JsonArray ActionSets(IEnumerable<JsonObject> actions) =>
-        Array(actions.Chunk(MaxActionsPerSet).Select(chunk => new JsonObject { ["actions"] = Array(chunk) }));
+    private static JsonArray ActionSets(IEnumerable<JsonObject> actions, int perSet = ChoicesPerSet) =>
+        Array(actions.Chunk(perSet).Select(chunk => new JsonObject { ["actions"] = Array(chunk) }));
 
     private static JsonArray Array(IEnumerable<JsonNode> items) => new([.. items]);
 

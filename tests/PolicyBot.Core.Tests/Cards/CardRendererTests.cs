@@ -123,11 +123,13 @@ public sealed class CardRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_seven_topic_menu_is_split_into_action_sets_of_at_most_six()
+    public void Choices_get_a_row_each_and_the_short_footer_buttons_share_one()
     {
         var card = Render(new DialogReply(ReplyKind.Menu) { Options = _knowledge.Topics });
-        var sets = CardTestContext.Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "ActionSet").ToList();
-        Assert.Equal([6, 1], sets.Select(s => s["actions"]!.AsArray().Count));
+        var sets = ActionSets(card);
+        Assert.Equal(Enumerable.Repeat(1, 7), sets.Select(s => s["actions"]!.AsArray().Count));
+        var node = Render(new DialogReply(ReplyKind.Node) { Node = _knowledge.Topics[0] });
+        Assert.Equal(4, ActionSets(node).Last()["actions"]!.AsArray().Count);
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"{i}. "), CardTestContext.Actions(card, "Action.Submit").Select(a => a["title"]!.GetValue<string>()[..3]));
     }
 
@@ -299,6 +301,9 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         withoutTeams.Remove("msteams");
         Assert.True(JsonNode.DeepEquals(withoutTeams, teams["value"]), $"msteams.value differs from the data: {data.ToJsonString()}");
     }
+
+    private static List<JsonObject> ActionSets(JsonNode card) =>
+        [.. CardTestContext.Descendants(card).OfType<JsonObject>().Where(o => o["type"]?.GetValue<string>() == "ActionSet")];
 
     private JsonNode Render(DialogReply reply) => JsonNode.Parse(_renderer.Render(reply, _knowledge).CardJson!)!;
 
