@@ -7,7 +7,9 @@ public sealed class ConversationData
 {
     public const int AnsweredIdsKept = 32;
 
-    public DialogContext Dialog { get; set; } = DialogContext.Start;
+    // A fresh instance, not the shared DialogContext.Start: deserialisers fill the existing object in place, which would
+    // change Start for every conversation.
+    public DialogContext Dialog { get; set; } = new();
 
     public bool Welcomed { get; set; }
 
