@@ -121,6 +121,22 @@ public sealed class TeamsBehaviourTests
         Assert.Equal(TeamsActivities.PersonalConversationId, welcome["conversation"]!["id"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Team_install_welcomes_once_in_the_general_channel_whichever_update_comes_first(bool installationFirst)
+    {
+        using var host = new TeamsBotHost();
+        var installation = TeamsActivities.InstallationUpdate("add", "channel", TeamsActivities.ChannelConversationId, "i:team");
+        var membersAdded = TeamsActivities.MembersAdded("channel", TeamsActivities.ChannelConversationId, "f:team", TeamsActivities.BotId);
+
+        var first = await host.PostAsync(installationFirst ? installation : membersAdded);
+        var second = await host.PostAsync(installationFirst ? membersAdded : installation);
+
+        var welcome = Assert.Single(first.Concat(second));
+        Assert.Equal(TeamsActivities.ChannelConversationId, welcome["conversation"]!["id"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Installation_into_a_group_chat_welcomes_once()
     {
