@@ -2,6 +2,10 @@
 // Usage: node expand.js < jobs.json, where jobs.json is an array of
 //   { "template": <object> | "path/to/template.json", "data": <object> | "path/to/data.json" }.
 // Prints an array with, per job, { "card": <expanded JSON> } or { "error": "<message>" }.
+// Known behaviour the C# engine copies: the official library does NOT drop a property whose binding is undefined;
+// it writes the binding back as text ("${missing}"), and a field that is explicitly null stays as null (and fails
+// when joined into a longer string). Only objects are dropped: by a $when that is not the boolean true, or by a
+// $data array that is empty.
 "use strict";
 const fs = require("fs");
 const ACData = require("adaptivecards-templating");
