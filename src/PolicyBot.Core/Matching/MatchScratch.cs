@@ -16,6 +16,9 @@ internal struct Hit
     public double Weight;
     public bool Accepted;
 
+    /// <summary>A positive hit not hidden by a near-miss phrase: evidence of its node even when another hit was preferred.</summary>
+    public bool Eligible;
+
     public readonly bool IsFacetCue => Group < 0;
 }
 
@@ -83,7 +86,13 @@ internal sealed class MatchScratch
 
     public Hit[] Hits { get; private set; } = new Hit[256];
 
-    public int[] Accepted { get; private set; } = new int[256];
+    public int[] Order { get; private set; } = new int[256];
+
+    public double[] Best { get; private set; } = new double[256];
+
+    public int[] Take { get; private set; } = new int[256];
+
+    public bool[] Blocked { get; private set; } = new bool[1024];
 
     public TopicScore[] Topics { get; private set; } = new TopicScore[64];
 
@@ -115,6 +124,7 @@ internal sealed class MatchScratch
             Rewritten = new Token[rewritten];
             Masked = new bool[rewritten];
             Explained = new bool[rewritten];
+            Blocked = new bool[rewritten];
         }
     }
 
@@ -125,7 +135,9 @@ internal sealed class MatchScratch
             var grown = new Hit[Hits.Length * 2];
             Hits.CopyTo(grown, 0);
             Hits = grown;
-            Accepted = new int[grown.Length];
+            Order = new int[grown.Length];
+            Best = new double[grown.Length];
+            Take = new int[grown.Length];
             Topics = new TopicScore[grown.Length];
         }
 

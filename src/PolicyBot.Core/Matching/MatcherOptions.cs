@@ -27,9 +27,9 @@ public sealed class MatcherOptions
     [Range(0.0, 1000.0)]
     public double MinimumCandidateScore { get; set; } = 2.0;
 
-    /// <summary>... when at least this share of the question's content words are keywords ("protection" alone: 1.0).</summary>
+    /// <summary>... when at least this share of the question's content words are keywords or facet cues ("protection" alone: 1.0).</summary>
     [Range(0.0, 1.0)]
-    public double WeakMatchCoverage { get; set; } = 0.6;
+    public double WeakMatchCoverage { get; set; } = 0.5;
 
     /// <summary>A follow-up with no topic ("when was it adopted?") may carry at most this many words the bot does not know.</summary>
     [Range(0, 20)]

@@ -20,6 +20,9 @@ public sealed class PolicyMatcher : IQuestionMatcher
     /// <summary>How much of a keyword's weight a fully misspelt match loses.</summary>
     private const double TypoPenalty = 0.25;
 
+    /// <summary>Marks "no alternative" in the best-cover table.</summary>
+    private const int Skip = -2;
+
     private readonly MatcherOptions _options;
 
     public PolicyMatcher(IOptions<MatcherOptions> options)
@@ -51,12 +54,18 @@ public sealed class PolicyMatcher : IQuestionMatcher
         var hits = scratch.Hits.AsSpan(0, hitCount);
         MaskNearMisses(hits, scratch.Masked.AsSpan(0, count));
         hits.Sort(default(HitOrder));
-        SelectHits(hits, scratch.Masked, scratch.Accepted);
+        SelectHits(hits, scratch);
 
         var topicCount = ScoreTopics(hits, scratch.Topics);
         var topics = scratch.Topics.AsSpan(0, topicCount);
         topics.Sort(default(TopicScoreOrder));
         var facet = BestFacet(hits, _options.FacetMinimumScore);
+        if (Environment.GetEnvironmentVariable("MATCHER_DEBUG") == "1")
+        {
+            foreach (var t in tokens) { Console.Error.Write($"[{text[t.Start..t.End]}:{t.Term}{(t.IsStop ? "s" : "")}{(t.Corrected ? "c" : "")}] "); }
+            Console.Error.WriteLine();
+            foreach (var h in hits) { Console.Error.WriteLine($"  g{h.Group} n{h.Node} {h.Start}-{h.End} w{h.Weight:0.##} acc{h.Accepted} el{h.Eligible}"); }
+        }
         return Decide(new Evidence(index, knowledge, text, tokens, hits, topics, facet, scratch.Explained));
     }
 
@@ -119,7 +128,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
                 }
 
                 var corrected = PhraseMatcher.CountCorrected(tokens, i, end);
-                var factor = 1 - (TypoPenalty * Math.Min(1.0, (double)corrected / phrase.Terms.Length));
+                var factor = (1 - (TypoPenalty * Math.Min(1.0, (double)corrected / phrase.Terms.Length)));
                 foreach (var posting in phrase.Postings)
                 {
                     var hit = new Hit
@@ -173,39 +182,151 @@ public sealed class PolicyMatcher : IQuestionMatcher
         }
     }
 
-    /// <summary>Within each topic (and each facet), keeps non-overlapping hits, longest first, each phrase once.</summary>
-    private static void SelectHits(Span<Hit> hits, bool[] masked, int[] accepted)
+    /// <summary>
+    /// Within each topic (and each facet): a phrase counts once, at its strongest; near-miss phrases are taken
+    /// first, longest first; then, among the positive hits they leave free, the non-overlapping set with the largest
+    /// total weight (weighted interval scheduling), so "protection of civilians" (10) beats "protection" (2) plus
+    /// "civilians" (3), and no word is counted twice.
+    /// </summary>
+    private static void SelectHits(Span<Hit> hits, MatchScratch scratch)
     {
         var groupStart = 0;
         while (groupStart < hits.Length)
         {
-            var group = hits[groupStart].Group;
-            var acceptedCount = 0;
-            var i = groupStart;
-            for (; i < hits.Length && hits[i].Group == group; i++)
+            var groupEnd = groupStart;
+            while (groupEnd < hits.Length && hits[groupEnd].Group == hits[groupStart].Group)
             {
-                ref var hit = ref hits[i];
-                if (hit.Weight > 0 && !hit.IsFacetCue && IsMasked(masked, hit.Start, hit.End))
-                {
-                    continue;
-                }
-
-                var free = true;
-                for (var a = 0; a < acceptedCount && free; a++)
-                {
-                    var other = hits[accepted[a]];
-                    free = other.Phrase != hit.Phrase && (other.End < hit.Start || other.Start > hit.End);
-                }
-
-                if (free)
-                {
-                    hit.Accepted = true;
-                    accepted[acceptedCount++] = i;
-                }
+                groupEnd++;
             }
 
-            groupStart = i;
+            SelectInGroup(hits[groupStart..groupEnd], scratch);
+            groupStart = groupEnd;
         }
+    }
+
+    private static void SelectInGroup(Span<Hit> group, MatchScratch scratch)
+    {
+        var blocked = scratch.Blocked;
+        for (var i = 0; i < group.Length; i++)
+        {
+            ref var hit = ref group[i];
+            if (IsRepeat(group, i))
+            {
+                continue;
+            }
+
+            if (hit.Weight < 0 && !IsAnyBlocked(blocked, hit.Start, hit.End))
+            {
+                hit.Accepted = true;
+                blocked.AsSpan(hit.Start, hit.End - hit.Start + 1).Fill(true);
+            }
+        }
+
+        var candidates = scratch.Order;
+        var count = 0;
+        for (var i = 0; i < group.Length; i++)
+        {
+            ref var hit = ref group[i];
+            if (hit.Weight > 0 && !IsAnyBlocked(blocked, hit.Start, hit.End)
+                && (hit.IsFacetCue || !IsMasked(scratch.Masked, hit.Start, hit.End)))
+            {
+                // A repeated phrase still explains its words, but counts once.
+                hit.Eligible = true;
+                if (!IsRepeat(group, i))
+                {
+                    candidates[count++] = i;
+                }
+            }
+        }
+
+        ChooseBestCover(group, candidates.AsSpan(0, count), scratch);
+        foreach (var hit in group)
+        {
+            if (hit.Weight < 0 && hit.Accepted)
+            {
+                blocked.AsSpan(hit.Start, hit.End - hit.Start + 1).Clear();
+            }
+        }
+    }
+
+    /// <summary>The set of non-overlapping hits with the largest total weight; ties keep the earlier-found solution.</summary>
+    private static void ChooseBestCover(Span<Hit> group, Span<int> candidates, MatchScratch scratch)
+    {
+        if (candidates.IsEmpty)
+        {
+            return;
+        }
+
+        // Order by end position (insertion sort: a group has few hits).
+        for (var i = 1; i < candidates.Length; i++)
+        {
+            var value = candidates[i];
+            var j = i - 1;
+            while (j >= 0 && (group[candidates[j]].End > group[value].End
+                || (group[candidates[j]].End == group[value].End && group[candidates[j]].Start > group[value].Start)))
+            {
+                candidates[j + 1] = candidates[j];
+                j--;
+            }
+
+            candidates[j + 1] = value;
+        }
+
+        var best = scratch.Best;
+        var take = scratch.Take;
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            var hit = group[candidates[k]];
+            var previous = k - 1;
+            while (previous >= 0 && group[candidates[previous]].End >= hit.Start)
+            {
+                previous--;
+            }
+
+            var with = hit.Weight + (previous >= 0 ? best[previous] : 0);
+            var without = k > 0 ? best[k - 1] : 0;
+            take[k] = with > without ? previous : Skip;
+            best[k] = Math.Max(with, without);
+        }
+
+        for (var k = candidates.Length - 1; k >= 0;)
+        {
+            if (take[k] == Skip)
+            {
+                k--;
+                continue;
+            }
+
+            group[candidates[k]].Accepted = true;
+            k = take[k];
+        }
+    }
+
+    /// <summary>True if a stronger or equal hit of the same phrase comes earlier in the group (the order puts the strongest first).</summary>
+    private static bool IsRepeat(ReadOnlySpan<Hit> group, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (group[i].Phrase == group[index].Phrase)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAnyBlocked(bool[] blocked, int start, int end)
+    {
+        for (var i = start; i <= end; i++)
+        {
+            if (blocked[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMasked(bool[] masked, int start, int end)
@@ -297,12 +418,26 @@ public sealed class PolicyMatcher : IQuestionMatcher
                 Candidates(evidence, topics[..Math.Min(topics.Length, _options.MaxCandidates)]));
         }
 
-        // Too little evidence for an answer. When the question is little more than keywords that several topics
-        // share ("protection"), ask which one; otherwise fall back.
-        var weak = CountAbove(topics, _options.MinimumCandidateScore);
-        if (weak >= 2 && Coverage(evidence) >= _options.WeakMatchCoverage)
+        // Too little evidence for a confident answer. When the question is little more than keywords, facet cues and
+        // neutral words ("protection", "which resolutions are in its doctrine?"), the keywords are all there is to go
+        // on: answer the one topic they point at, or ask which of several. Otherwise fall back.
+        if (best >= _options.MinimumCandidateScore && !HasNearMiss(evidence.Hits) && Coverage(evidence) >= _options.WeakMatchCoverage)
         {
-            return Disambiguation(evidence, weak, best, second);
+            var weak = CountAbove(topics, Math.Max(_options.MinimumCandidateScore, best * _options.AmbiguityRatio));
+            if (weak >= 2)
+            {
+                return Disambiguation(evidence, weak, best, second);
+            }
+
+            var (node, nodeFacet) = ChooseNode(evidence, topics[0].Topic, facet);
+            return new MatchResult(
+                MatchOutcome.Answer,
+                node,
+                nodeFacet,
+                Math.Round(best, 3),
+                Math.Round(Confidence(best, second) * 0.5, 3),
+                MatchedTerms(evidence, topics[..1]),
+                Candidates(evidence, topics[..Math.Min(topics.Length, _options.MaxCandidates)]));
         }
 
         return FacetOnly(evidence);
@@ -358,7 +493,10 @@ public sealed class PolicyMatcher : IQuestionMatcher
         return false;
     }
 
-    /// <summary>The node to show: the facet's sub-node when a facet was asked for, else a sub-node whose own keywords outweigh the topic's.</summary>
+    /// <summary>
+    /// The node to show: the facet's sub-node when a facet was asked for; else the node of the most specific hit
+    /// (most words, then strongest), so "UNSCR 1612" leads to the resolutions sub-node and "PoC" to the topic.
+    /// </summary>
     private static (KnowledgeNode Node, Facet? Facet) ChooseNode(in Evidence evidence, int topicIndex, Facet? facet)
     {
         var topic = evidence.Index.Topics[topicIndex];
@@ -367,41 +505,23 @@ public sealed class PolicyMatcher : IQuestionMatcher
             return (facetNode, asked);
         }
 
-        var topicScore = 0.0;
-        KnowledgeNode? bestNode = null;
-        var bestScore = 0.0;
+        // Hits are sorted by group, then most words, then strongest: the first eligible one of the topic is the most specific.
         foreach (var hit in evidence.Hits)
         {
-            if (!hit.Accepted || hit.Group != topicIndex)
+            if (hit.Group == topicIndex && hit.Eligible)
             {
-                continue;
-            }
-
-            var node = evidence.Index.Nodes[hit.Node];
-            if (ReferenceEquals(node, topic))
-            {
-                topicScore += hit.Weight;
-                continue;
-            }
-
-            var nodeScore = 0.0;
-            foreach (var other in evidence.Hits)
-            {
-                nodeScore += other.Accepted && other.Node == hit.Node ? other.Weight : 0;
-            }
-
-            if (nodeScore > bestScore || (nodeScore == bestScore && bestNode is not null && node.Order < bestNode.Order))
-            {
-                bestNode = node;
-                bestScore = nodeScore;
+                var node = evidence.Index.Nodes[hit.Node];
+                return ReferenceEquals(node, topic) ? (topic, facet) : (node, node.Facet);
             }
         }
 
-        return bestNode is not null && bestScore > topicScore ? (bestNode, bestNode.Facet) : (topic, facet);
+        return (topic, facet);
     }
 
     private static int CountAbove(ReadOnlySpan<TopicScore> topics, double threshold)
     {
+        // Scores are sums of scaled weights: compare with a little tolerance so 3 × 0.8 equals 2.4.
+        threshold -= 1e-9;
         var count = 0;
         while (count < topics.Length && topics[count].Score >= threshold)
         {
@@ -424,26 +544,34 @@ public sealed class PolicyMatcher : IQuestionMatcher
     {
         var explained = evidence.Explained.AsSpan(0, evidence.Tokens.Length);
         explained.Clear();
+        // Every matched keyword explains its words, also where another reading was preferred or it was repeated.
         foreach (var hit in evidence.Hits)
         {
-            if (hit.Accepted && hit.Weight > 0)
+            if (hit.Eligible)
             {
                 explained[hit.Start..(hit.End + 1)].Fill(true);
             }
         }
 
+        // A word the synonyms expanded ("poc" → "protection of civilians") is one word of the question: its tokens
+        // share the source span and count once, explained if any of them is.
         content = 0;
         var unexplained = 0;
-        for (var i = 0; i < evidence.Tokens.Length; i++)
+        var i = 0;
+        while (i < evidence.Tokens.Length)
         {
-            var token = evidence.Tokens[i];
-            if (token.IsStop || (token.Term >= 0 && evidence.Index.Neutral[token.Term]))
+            var first = evidence.Tokens[i];
+            var isContent = false;
+            var isExplained = false;
+            for (; i < evidence.Tokens.Length && evidence.Tokens[i].Start == first.Start && evidence.Tokens[i].End == first.End; i++)
             {
-                continue;
+                var token = evidence.Tokens[i];
+                isContent |= !token.IsStop && !(token.Term >= 0 && evidence.Index.Neutral[token.Term]);
+                isExplained |= explained[i];
             }
 
-            content++;
-            unexplained += explained[i] ? 0 : 1;
+            content += isContent ? 1 : 0;
+            unexplained += isContent && !isExplained ? 1 : 0;
         }
 
         return unexplained;
