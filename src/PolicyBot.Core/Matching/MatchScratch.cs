@@ -19,6 +19,9 @@ internal struct Hit
     /// <summary>A positive hit not hidden by a near-miss phrase: evidence of its node even when another hit was preferred.</summary>
     public bool Eligible;
 
+    /// <summary>Inside a longer phrase of another topic: its words are taken.</summary>
+    public bool Subsumed;
+
     public readonly bool IsFacetCue => Group < 0;
 }
 

@@ -53,6 +53,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
         var hitCount = FindHits(index, tokens, scratch);
         var hits = scratch.Hits.AsSpan(0, hitCount);
         MaskNearMisses(hits, scratch.Masked.AsSpan(0, count));
+        MarkSubsumed(hits);
         hits.Sort(default(HitOrder));
         SelectHits(hits, scratch);
 
@@ -60,12 +61,6 @@ public sealed class PolicyMatcher : IQuestionMatcher
         var topics = scratch.Topics.AsSpan(0, topicCount);
         topics.Sort(default(TopicScoreOrder));
         var facet = BestFacet(hits, _options.FacetMinimumScore);
-        if (Environment.GetEnvironmentVariable("MATCHER_DEBUG") == "1")
-        {
-            foreach (var t in tokens) { Console.Error.Write($"[{text[t.Start..t.End]}:{t.Term}{(t.IsStop ? "s" : "")}{(t.Corrected ? "c" : "")}] "); }
-            Console.Error.WriteLine();
-            foreach (var h in hits) { Console.Error.WriteLine($"  g{h.Group} n{h.Node} {h.Start}-{h.End} w{h.Weight:0.##} acc{h.Accepted} el{h.Eligible}"); }
-        }
         return Decide(new Evidence(index, knowledge, text, tokens, hits, topics, facet, scratch.Explained));
     }
 
@@ -183,6 +178,33 @@ public sealed class PolicyMatcher : IQuestionMatcher
     }
 
     /// <summary>
+    /// Words that a longer phrase of one topic uses are not generic evidence for another: in "protection of
+    /// civilians" the word "protection" says nothing for cultural property, and in "antiquities trafficking" the
+    /// word "trafficking" nothing for trafficking in human beings.
+    /// </summary>
+    private static void MarkSubsumed(Span<Hit> hits)
+    {
+        for (var i = 0; i < hits.Length; i++)
+        {
+            ref var hit = ref hits[i];
+            if (hit.Weight <= 0 || hit.IsFacetCue)
+            {
+                continue;
+            }
+
+            foreach (var longer in hits)
+            {
+                if (longer.Weight > 0 && !longer.IsFacetCue && longer.Group != hit.Group && longer.Length > hit.Length
+                    && longer.Start <= hit.Start && longer.End >= hit.End)
+                {
+                    hit.Subsumed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Within each topic (and each facet): a phrase counts once, at its strongest; near-miss phrases are taken
     /// first, longest first; then, among the positive hits they leave free, the non-overlapping set with the largest
     /// total weight (weighted interval scheduling), so "protection of civilians" (10) beats "protection" (2) plus
@@ -227,7 +249,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
         for (var i = 0; i < group.Length; i++)
         {
             ref var hit = ref group[i];
-            if (hit.Weight > 0 && !IsAnyBlocked(blocked, hit.Start, hit.End)
+            if (hit.Weight > 0 && !hit.Subsumed && !IsAnyBlocked(blocked, hit.Start, hit.End)
                 && (hit.IsFacetCue || !IsMasked(scratch.Masked, hit.Start, hit.End)))
             {
                 // A repeated phrase still explains its words, but counts once.

@@ -15,8 +15,11 @@ internal static class TextNormalizer
     private const int MaxMentionLength = 1_000;
     private const int MaxEntityLength = 10;
 
-    /// <summary>Folded forms of the Latin-1 and Latin Extended-A/B letters, lower case; null where not a letter.</summary>
-    private static readonly string?[] LatinFolds = BuildLatinFolds();
+    private const char FoldStart = '\u00C0';
+    private const char FoldEnd = '\u2000';
+
+    /// <summary>Folded lower-case forms of the letters from Latin-1 to Greek Extended (é → e, ά → α); null where not a letter.</summary>
+    private static readonly string?[] Folds = BuildFolds();
 
     /// <summary>The size of buffer that <see cref="Normalize"/> needs for an input of <paramref name="inputLength"/>.</summary>
     public static int BufferSize(int inputLength) => (inputLength * 2) + 2;
@@ -160,10 +163,10 @@ internal static class TextNormalizer
         return true;
     }
 
-    private static string?[] BuildLatinFolds()
+    private static string?[] BuildFolds()
     {
-        var folds = new string?[0x250 - 0xC0];
-        for (var c = 0xC0; c < 0x250; c++)
+        var folds = new string?[FoldEnd - FoldStart];
+        for (int c = FoldStart; c < FoldEnd; c++)
         {
             var ch = (char)c;
             if (!char.IsLetter(ch))
@@ -185,7 +188,7 @@ internal static class TextNormalizer
             };
             if (special is not null)
             {
-                folds[c - 0xC0] = special;
+                folds[c - FoldStart] = special;
                 continue;
             }
 
@@ -198,7 +201,7 @@ internal static class TextNormalizer
                 }
             }
 
-            folds[c - 0xC0] = builder.ToString();
+            folds[c - FoldStart] = builder.ToString();
         }
 
         return folds;
@@ -236,9 +239,9 @@ internal static class TextNormalizer
                 return;
             }
 
-            if (c is >= (char)0xC0 and < (char)0x250)
+            if (c is >= FoldStart and < FoldEnd)
             {
-                if (LatinFolds[c - 0xC0] is { } fold)
+                if (Folds[c - FoldStart] is { } fold)
                 {
                     foreach (var f in fold)
                     {
