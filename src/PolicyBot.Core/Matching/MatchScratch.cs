@@ -97,7 +97,7 @@ internal sealed class MatchScratch
 
     public bool[] Blocked { get; private set; } = new bool[1024];
 
-    public TopicScore[] Topics { get; private set; } = new TopicScore[64];
+    public TopicScore[] Topics { get; private set; } = new TopicScore[256];
 
     public static MatchScratch For(int inputLength)
     {
@@ -131,6 +131,7 @@ internal sealed class MatchScratch
         }
     }
 
+    /// <summary>Appends a hit; the per-hit buffers grow together (a question can touch as many topics as it has hits).</summary>
     public void AddHit(ref int count, in Hit hit)
     {
         if (count == Hits.Length)

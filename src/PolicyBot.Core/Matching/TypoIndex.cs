@@ -4,25 +4,22 @@ namespace PolicyBot.Core.Matching;
 /// Finds the index word a misspelt token was meant to be, within a bounded Damerau-Levenshtein distance
 /// (optimal string alignment): 1 for tokens of 5-8 letters, 2 for 9 or more; never for shorter tokens or tokens
 /// with digits. A symmetric-delete index (the idea of SymSpell) keeps a lookup independent of the vocabulary's
-/// size: every word is filed under the hashes of its variants with up to two letters deleted, and a token looks
-/// up its own variants, then verifies each candidate with the real distance. Allocation-free per lookup.
+/// size: every word is filed under the hashes of its variants with letters deleted, and a token looks up its own
+/// variants, then verifies each candidate with the real distance. Allocation-free per lookup.
 /// </summary>
 internal sealed class TypoIndex
 {
     public const int MinimumTokenLength = 5;
     private const int MaxWordLength = 32;
 
-    private readonly Dictionary<int, int> _firstEntryByHash;
-    private readonly int[] _nextEntry;
-    private readonly int[] _entryWord;
+    /// <summary>(variant hash &lt;&lt; 32 | word index), sorted: 8 bytes per variant, found by binary search.</summary>
+    private readonly ulong[] _entries;
     private readonly string[] _words;
     private readonly int[] _wordTerm;
 
-    private TypoIndex(Dictionary<int, int> firstEntryByHash, int[] nextEntry, int[] entryWord, string[] words, int[] wordTerm)
+    private TypoIndex(ulong[] entries, string[] words, int[] wordTerm)
     {
-        _firstEntryByHash = firstEntryByHash;
-        _nextEntry = nextEntry;
-        _entryWord = entryWord;
+        _entries = entries;
         _words = words;
         _wordTerm = wordTerm;
     }
@@ -47,29 +44,28 @@ internal sealed class TypoIndex
             .OrderBy(w => w.Value)
             .ThenBy(w => w.Key, StringComparer.Ordinal)
             .ToArray();
-        var firstEntry = new Dictionary<int, int>();
-        var next = new List<int>();
-        var entryWord = new List<int>();
-        var seen = new HashSet<int>();
+        var entries = new List<ulong>();
         var buffer = new char[MaxWordLength * 2];
         for (var w = 0; w < kept.Length; w++)
         {
             var word = kept[w].Key.AsSpan();
-            seen.Clear();
-            // A word of 7+ letters may be the correction of a 9-letter token, which is allowed two edits.
-            var depth = word.Length >= 7 ? 2 : 1;
-            ForEachDeletion(word, depth, buffer, hash =>
-            {
-                if (seen.Add(hash))
-                {
-                    next.Add(firstEntry.TryGetValue(hash, out var head) ? head : -1);
-                    entryWord.Add(w);
-                    firstEntry[hash] = next.Count - 1;
-                }
-            });
+            // Deletions needed on the word's side: a word meets a token of 9+ letters (two edits allowed) through
+            // deletions of its own only if it is that long itself; shorter words meet it by the token's deletions.
+            var depth = word.Length >= 9 ? 2 : 1;
+            AddDeletions(word, depth, buffer, (uint)w, entries);
         }
 
-        return new TypoIndex(firstEntry, [.. next], [.. entryWord], kept.Select(k => k.Key).ToArray(), kept.Select(k => k.Value).ToArray());
+        entries.Sort();
+        var unique = new List<ulong>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (unique.Count == 0 || unique[^1] != entry)
+            {
+                unique.Add(entry);
+            }
+        }
+
+        return new TypoIndex([.. unique], kept.Select(k => k.Key).ToArray(), kept.Select(k => k.Value).ToArray());
     }
 
     /// <summary>The term id of the closest index word within the allowed distance, or -1. Ties go to the lower term id.</summary>
@@ -83,12 +79,6 @@ internal sealed class TypoIndex
 
         Span<char> buffer = stackalloc char[MaxWordLength * 2];
         var best = new Best(-1, int.MaxValue);
-        FindVariants(token, allowed, buffer, ref best);
-        return best.Word < 0 ? -1 : _wordTerm[best.Word];
-    }
-
-    private void FindVariants(ReadOnlySpan<char> token, int allowed, Span<char> buffer, ref Best best)
-    {
         Consider(token, token, allowed, ref best);
         for (var i = 0; i < token.Length; i++)
         {
@@ -105,18 +95,17 @@ internal sealed class TypoIndex
                 Consider(Delete(once, j, twice), token, allowed, ref best);
             }
         }
+
+        return best.Word < 0 ? -1 : _wordTerm[best.Word];
     }
 
     private void Consider(ReadOnlySpan<char> variant, ReadOnlySpan<char> token, int allowed, ref Best best)
     {
-        if (!_firstEntryByHash.TryGetValue(string.GetHashCode(variant), out var entry))
+        var hash = (ulong)(uint)string.GetHashCode(variant) << 32;
+        var entry = LowerBound(hash);
+        for (; entry < _entries.Length && (_entries[entry] & 0xFFFF_FFFF_0000_0000UL) == hash; entry++)
         {
-            return;
-        }
-
-        for (; entry >= 0; entry = _nextEntry[entry])
-        {
-            var word = _entryWord[entry];
+            var word = (int)(uint)_entries[entry];
             var candidate = _words[word].AsSpan();
             if (Math.Abs(candidate.Length - token.Length) > allowed)
             {
@@ -131,6 +120,25 @@ internal sealed class TypoIndex
         }
     }
 
+    private int LowerBound(ulong value)
+    {
+        int low = 0, high = _entries.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (_entries[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     private static ReadOnlySpan<char> Delete(ReadOnlySpan<char> source, int index, Span<char> buffer)
     {
         source[..index].CopyTo(buffer);
@@ -138,14 +146,14 @@ internal sealed class TypoIndex
         return buffer[..(source.Length - 1)];
     }
 
-    private static void ForEachDeletion(ReadOnlySpan<char> word, int depth, char[] buffer, Action<int> add)
+    private static void AddDeletions(ReadOnlySpan<char> word, int depth, char[] buffer, uint wordIndex, List<ulong> entries)
     {
-        add(string.GetHashCode(word));
+        entries.Add(Entry(word, wordIndex));
         var twice = buffer.AsSpan(MaxWordLength);
         for (var i = 0; i < word.Length; i++)
         {
             var once = Delete(word, i, buffer.AsSpan(0, MaxWordLength));
-            add(string.GetHashCode(once));
+            entries.Add(Entry(once, wordIndex));
             if (depth < 2)
             {
                 continue;
@@ -153,10 +161,12 @@ internal sealed class TypoIndex
 
             for (var j = i; j < once.Length; j++)
             {
-                add(string.GetHashCode(Delete(once, j, twice)));
+                entries.Add(Entry(Delete(once, j, twice), wordIndex));
             }
         }
     }
+
+    private static ulong Entry(ReadOnlySpan<char> variant, uint wordIndex) => ((ulong)(uint)string.GetHashCode(variant) << 32) | wordIndex;
 
     private static bool IsLowerAsciiWord(ReadOnlySpan<char> token)
     {

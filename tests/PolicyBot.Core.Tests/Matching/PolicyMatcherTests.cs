@@ -210,6 +210,18 @@ public sealed class PolicyMatcherTests
     }
 
     [Fact]
+    public void A_word_shared_by_hundreds_of_topics_is_handled()
+    {
+        var topics = Enumerable.Range(0, 600).Select(i => TestKnowledge.Topic("topic-" + i, [("shared", 3), ("name" + i, 8)])).ToArray();
+        var knowledge = TestKnowledge.Build(topics);
+
+        var result = _matcher.Match("shared shared shared", knowledge);
+
+        Assert.Equal(MatchOutcome.Disambiguate, result.Outcome);
+        Assert.Equal(["topic-0", "topic-1", "topic-2"], result.Candidates.Select(c => c.TopicId));
+    }
+
+    [Fact]
     public void Input_beyond_the_maximum_length_is_ignored()
     {
         var matcher = TestKnowledge.Matcher(new MatcherOptions { MaxInputLength = 40 });
