@@ -20,6 +20,10 @@ internal static class CliApp
                 return AskCommand.Run(rest, input, output, error);
             case "eval":
                 return EvalCommand.Run(rest, output, error);
+            case "teams-package":
+                return Teams.TeamsPackageCommand.Run(rest, output, error);
+            case "teams-icons":
+                return Teams.TeamsIconsCommand.Run(rest, output, error);
         }
 
         error.WriteLine($"Unknown command '{args[0]}'.");
@@ -33,6 +37,7 @@ internal static class CliApp
           ask "question"             show how a question is matched       [--knowledge DIR]
           ask --json                 read questions from stdin, one per line; write one JSON object per line
           eval FILE.jsonl            score an evaluation set: accuracy per label and every miss
-          teams-package --out FILE   write the Teams app package
+          teams-package --out FILE   write the Teams app package (--bot-id GUID, --config FILE, --Teams:App:KEY VALUE)
+          teams-icons [--out DIR]    draw the Teams app icons into manifests/
         """;
 }
