@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -97,7 +98,13 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         try
         {
             var parsed = ConfigurationOptions.Parse(connectionString);
-            return parsed.EndPoints.Count == 0 ? "names no server (expected host:port, for example \"localhost:6379\")." : null;
+            if (parsed.EndPoints.Count == 0)
+            {
+                return "names no server (expected host:port, for example \"localhost:6379\").";
+            }
+
+            var badHost = parsed.EndPoints.OfType<DnsEndPoint>().FirstOrDefault(e => e.Host.Any(char.IsWhiteSpace));
+            return badHost is null ? null : $"'{badHost.Host}' is not a host name.";
         }
         catch (ArgumentException ex)
         {

@@ -68,7 +68,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         IConnectionMultiplexer? stale = null;
         lock (_stateLock)
         {
-            _lastFailure = failure.Message;
+            _lastFailure = Summarize(failure.Message);
             _failingSince ??= now;
             var current = Volatile.Read(ref _multiplexer);
             if (current is not null && now - _failingSince >= _options.ReconnectAfter && now - _connectedAt >= _options.ReconnectAfter)
@@ -176,6 +176,20 @@ internal sealed class RedisConnection : IAsyncDisposable
         configuration.ReconnectRetryPolicy = new ExponentialRetry(250, 5_000);
         configuration.ClientName ??= "policybot";
         return configuration;
+    }
+
+    /// <summary>The first clause of a client message; the rest (buffer and thread-pool counters) belongs in the log, not in /healthz.</summary>
+    private static string Summarize(string message)
+    {
+        var end = message.IndexOfAny(['(', '\n']);
+        var dash = message.IndexOf(" - ", StringComparison.Ordinal);
+        if (dash >= 0 && (end < 0 || dash < end))
+        {
+            end = dash;
+        }
+
+        var summary = (end > 0 ? message[..end] : message).Trim();
+        return summary.Length <= 160 ? summary : summary[..160] + "…";
     }
 
     private void Detach(IConnectionMultiplexer multiplexer)
