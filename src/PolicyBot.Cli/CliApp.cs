@@ -12,6 +12,13 @@ internal static class CliApp
             return args.Length == 0 ? 2 : 0;
         }
 
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "validate":
+                return ValidateCommand.Run(rest, output, error);
+        }
+
         error.WriteLine($"Unknown command '{args[0]}'.");
         error.WriteLine(Usage);
         return 2;
