@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using PolicyBot.Infrastructure;
 using PolicyBot.Options;
-using PolicyBot.Tests.Http;
 
 namespace PolicyBot.Tests.Redis;
 
@@ -76,7 +79,7 @@ public sealed class StorageOptionsTests
     [InlineData("Storage:Provider", "Redis", "Storage:Redis:ConnectionString")]
     [InlineData("Storage:Redis:ConversationExpiry", "-2.00:00:00", "Storage:Redis:ConversationExpiry")]
     [InlineData("Storage:Redis:ConversationExpiry", "a month", "Storage:Redis:ConversationExpiry")]
-    public void A_bad_storage_setting_stops_the_host_with_a_message_naming_it(string key, string value, string named)
+    public async Task A_bad_storage_setting_stops_the_host_with_a_message_naming_it(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value };
         if (key != "Storage:Provider")
@@ -85,9 +88,15 @@ public sealed class StorageOptionsTests
             settings["Storage:Redis:ConnectionString"] = "localhost:6379";
         }
 
-        using var broken = new BotHostFactory(settings);
+        // The host built and started directly: the failure is the host's own, not a race in WebApplicationFactory's start-up.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseTestServer();
+        builder.Services.AddPolicyBot(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        app.UsePolicyBot();
 
-        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
     }
 }
