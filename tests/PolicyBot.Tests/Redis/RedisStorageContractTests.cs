@@ -261,6 +261,84 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
         Assert.Contains("not a state type of PolicyBot", error.InnerException?.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("redis")]
+    public async Task A_conflict_stops_the_writes_after_it_and_keeps_the_ones_before(string kind)
+    {
+        var storage = Create(kind);
+        await storage.WriteAsync(new Dictionary<string, object> { ["second"] = new Note { Text = "old" } });
+        await storage.WriteAsync(new Dictionary<string, object> { ["second"] = new Note { Text = "newer", ETag = "*" } });
+
+        var changes = new Dictionary<string, object>
+        {
+            ["first"] = new Note { Text = "written" },
+            ["second"] = new Note { Text = "stale", ETag = "not-the-current-etag" },
+            ["third"] = new Note { Text = "never written" },
+        };
+        await Assert.ThrowsAsync<ArgumentException>(() => storage.WriteAsync(changes));
+
+        var items = await storage.ReadAsync(["first", "second", "third"]);
+        Assert.Equal(["first", "second"], items.Keys.Order());
+        Assert.Equal("newer", ((Note)items["second"]).Text);
+    }
+
+    [Fact]
+    public async Task A_Redis_error_that_is_not_an_outage_is_not_reported_as_one()
+    {
+        var storage = Create("redis");
+        await Raw.StringSetAsync(_prefix + "not-a-hash", "plain string");
+
+        var error = await Assert.ThrowsAsync<RedisServerException>(() => storage.ReadAsync(["not-a-hash"]));
+
+        Assert.StartsWith("WRONGTYPE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_server_stopped_every_operation_fails_as_storage_unavailable_and_works_again_after()
+    {
+        var storage = Create("redis", options => options.OperationTimeout = TimeSpan.FromSeconds(1));
+        await storage.WriteAsync(new Dictionary<string, object> { ["survives"] = new Note { Text = "x" } });
+
+        _server.Stop();
+        try
+        {
+            var read = await Assert.ThrowsAsync<Infrastructure.StorageUnavailableException>(() => storage.ReadAsync(["survives"]));
+            await Assert.ThrowsAsync<Infrastructure.StorageUnavailableException>(() => storage.WriteAsync(new Dictionary<string, object> { ["survives"] = new Note { Text = "y" } }));
+            await Assert.ThrowsAsync<Infrastructure.StorageUnavailableException>(() => storage.DeleteAsync(["survives"]));
+            Assert.Contains(_server.ConnectionString, read.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            _server.Start();
+        }
+
+        // The server came back empty (nothing is saved to disk); the same storage object writes and reads again.
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, object> { ["after"] = new Note { Text = "back" } });
+                return true;
+            }
+            catch (Infrastructure.StorageUnavailableException)
+            {
+                return false;
+            }
+        });
+        Assert.Equal("back", (await ReadNoteAsync(storage, "after")).Text);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "Redis storage did not recover within 30 s of the server starting again.");
+            await Task.Delay(100);
+        }
+    }
+
     private IDatabase Raw => _raw!.GetDatabase();
 
     private static async Task<Note> ReadNoteAsync(IStorage storage, string key) =>
