@@ -25,6 +25,27 @@ public sealed class SharedStateHostTests
     }
 
     [Fact]
+    public async Task A_follow_up_on_host_B_resolves_within_the_topic_asked_about_on_host_A()
+    {
+        using var hostA = CreateHost();
+        using var hostB = CreateHost();
+        using var clientA = hostA.CreateClient();
+        using var clientB = hostB.CreateClient();
+        await WaitForHealthAsync(clientA, HttpStatusCode.OK);
+        await WaitForHealthAsync(clientB, HttpStatusCode.OK);
+
+        var topic = await AskAsync(clientA, "What is the protection of civilians policy?", "follow-up-1", "a-1");
+        var followUp = await AskAsync(clientB, "who does it apply to?", "follow-up-1", "b-1");
+
+        Assert.Contains("Protection of Civilians", topic, StringComparison.Ordinal);
+        Assert.Contains("Who the PoC policy applies to", followUp, StringComparison.Ordinal);
+
+        // The same words with no position behind them (a new conversation) do not find the PoC scope.
+        var withoutContext = await AskAsync(clientB, "who does it apply to?", "follow-up-fresh", "b-2");
+        Assert.DoesNotContain("Who the PoC policy applies to", withoutContext, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_dialog_context_written_on_host_A_is_what_host_B_hands_the_assistant()
     {
         var afterTopic = new DialogContext { CurrentNodeId = "protection-of-civilians", OfferedNodeIds = ["poc-who", "poc-what"], History = ["menu"] };
