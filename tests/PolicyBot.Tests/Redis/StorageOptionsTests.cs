@@ -88,15 +88,7 @@ public sealed class StorageOptionsTests
             settings["Storage:Redis:ConnectionString"] = "localhost:6379";
         }
 
-        // The host built and started directly: the failure is the host's own, not a race in WebApplicationFactory's start-up.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseTestServer();
-        builder.Services.AddPolicyBot(builder.Configuration, builder.Environment);
-        await using var app = builder.Build();
-        app.UsePolicyBot();
-
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+        var error = await PolicyBot.Tests.Http.HostStartup.FailureAsync(settings);
         Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
     }
 }
