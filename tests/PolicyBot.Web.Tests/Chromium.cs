@@ -1,5 +1,8 @@
 using Microsoft.Playwright;
 
+// One browser at a time on a small machine: the browser tests share one Chromium and run one after another.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace PolicyBot.Web.Tests;
 
 /// <summary>One headless Chromium (Debian's /usr/bin/chromium; ./test.sh installs it) for all the browser tests.</summary>
