@@ -103,11 +103,11 @@ internal static class DirectLineEndpoints
             return;
         }
 
-        var (posted, problem) = await ReadActivityAsync(context, options.Value.DevelopmentDirectLine.MaxPostedActivityBytes);
+        var (posted, statusCode, problem) = await ReadActivityAsync(context, options.Value.DevelopmentDirectLine.MaxPostedActivityBytes);
         if (posted is null)
         {
             logger.LogWarning("Development Direct Line refused an activity for conversation {ConversationId}: {Problem}", conversation.Id, problem);
-            await Error(StatusCodes.Status400BadRequest, problem!).ExecuteAsync(context);
+            await Error(statusCode, problem!).ExecuteAsync(context);
             return;
         }
 
@@ -238,12 +238,14 @@ internal static class DirectLineEndpoints
         });
     }
 
-    private static async Task<(JObject? Activity, string? Problem)> ReadActivityAsync(HttpContext context, int maxBytes)
+    private static async Task<(JObject? Activity, int StatusCode, string? Problem)> ReadActivityAsync(HttpContext context, int maxBytes)
     {
+        const int TooLarge = StatusCodes.Status413PayloadTooLarge;
+        const int Bad = StatusCodes.Status400BadRequest;
         var request = context.Request;
         if (request.ContentLength > maxBytes)
         {
-            return (null, $"The activity is {request.ContentLength} bytes; at most {maxBytes} are accepted.");
+            return (null, TooLarge, $"The activity is {request.ContentLength} bytes; at most {maxBytes} are accepted (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
         }
 
         using var buffer = new MemoryStream();
@@ -254,7 +256,7 @@ internal static class DirectLineEndpoints
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
-                return (null, $"The activity is larger than {maxBytes} bytes.");
+                return (null, TooLarge, $"The activity is larger than {maxBytes} bytes (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
             }
         }
 
@@ -265,21 +267,21 @@ internal static class DirectLineEndpoints
         }
         catch (JsonException ex)
         {
-            return (null, $"The body is not valid JSON: {ex.Message}");
+            return (null, Bad, $"The body is not valid JSON: {ex.Message}");
         }
 
         if (parsed is not JObject activity)
         {
-            return (null, "The body must be a JSON object (an activity).");
+            return (null, Bad, "The body must be a JSON object (an activity).");
         }
 
         var type = activity["type"] is { Type: JTokenType.String } typeToken ? (string)typeToken! : null;
         if (type is null || !AcceptedTypes.Contains(type, StringComparer.Ordinal))
         {
-            return (null, $"The activity's 'type' must be one of {string.Join(", ", AcceptedTypes)}, not '{type ?? "(none)"}'.");
+            return (null, Bad, $"The activity's 'type' must be one of {string.Join(", ", AcceptedTypes)}, not '{type ?? "(none)"}'.");
         }
 
-        return (activity, null);
+        return (activity, StatusCodes.Status200OK, null);
     }
 
     private static bool TryReadWatermark(HttpContext context, out long? watermark, out IResult? problem)
