@@ -12,6 +12,17 @@ internal static class CliApp
             return args.Length == 0 ? 2 : 0;
         }
 
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "validate":
+                return ValidateCommand.Run(rest, output, error);
+            case "teams-package":
+                return Teams.TeamsPackageCommand.Run(rest, output, error);
+            case "teams-icons":
+                return Teams.TeamsIconsCommand.Run(rest, output, error);
+        }
+
         error.WriteLine($"Unknown command '{args[0]}'.");
         error.WriteLine(Usage);
         return 2;
@@ -23,6 +34,7 @@ internal static class CliApp
           ask "question"             show how a question is matched
           ask --json                 read questions from stdin, one per line; write one JSON object per line
           eval FILE.jsonl            score an evaluation set
-          teams-package --out FILE   write the Teams app package
+          teams-package --out FILE   write the Teams app package (--bot-id GUID, --config FILE, --Teams:App:KEY VALUE)
+          teams-icons [--out DIR]    draw the Teams app icons into manifests/
         """;
 }

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+
+namespace PolicyBot.Core.Knowledge;
+
+/// <summary>Gives the current knowledge snapshot. Readers never see half an edit: a reload swaps in one step.</summary>
+public interface IKnowledgeSource
+{
+    /// <summary>The last good snapshot, or null until the first successful load.</summary>
+    KnowledgeBase? Current { get; }
+}
+
+/// <summary>
+/// Loads the knowledge folder and reloads it when a file changes. A broken edit is refused with file, line and
+/// field in the log, and the last good content keeps serving.
+/// </summary>
+public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
+{
+    private static readonly TimeSpan DefaultDebounce = TimeSpan.FromMilliseconds(400);
+
+    private readonly string _directory;
+    private readonly ILogger<KnowledgeStore> _logger;
+    private readonly TimeSpan _debounce;
+    private readonly Lock _reloadLock = new();
+    private FileSystemWatcher? _watcher;
+    private Timer? _debounceTimer;
+    private KnowledgeBase? _current;
+
+    public KnowledgeStore(string directory, ILogger<KnowledgeStore> logger, TimeSpan? debounce = null)
+    {
+        _directory = Path.GetFullPath(directory);
+        _logger = logger;
+        _debounce = debounce ?? DefaultDebounce;
+    }
+
+    public KnowledgeBase? Current => Volatile.Read(ref _current);
+
+    public string Directory => _directory;
+
+    /// <summary>Raised after a successful reload (not after a refused one).</summary>
+    public event EventHandler<KnowledgeBase>? Reloaded;
+
+    /// <summary>Loads now; returns the outcome. On failure the previous snapshot, if any, stays current.</summary>
+    public KnowledgeLoadResult Reload()
+    {
+        lock (_reloadLock)
+        {
+            var result = KnowledgeLoader.LoadDirectory(_directory);
+            foreach (var warning in result.Warnings)
+            {
+                _logger.LogWarning("Knowledge warning {File}:{Line} {Field}: {Problem}", warning.File, warning.Line, warning.Field, warning.Message);
+            }
+
+            if (result.Knowledge is null)
+            {
+                foreach (var error in result.Errors)
+                {
+                    _logger.LogError("Knowledge edit rejected: {File}:{Line} {Field}: {Problem}", error.File, error.Line, error.Field, error.Message);
+                }
+
+                _logger.LogError(
+                    "Knowledge in {Directory} not loaded ({ErrorCount} errors); still serving content version {ContentVersion}",
+                    _directory,
+                    result.Errors.Count(),
+                    Current?.ContentVersion ?? "(none)");
+                return result;
+            }
+
+            Volatile.Write(ref _current, result.Knowledge);
+            _logger.LogInformation(
+                "Knowledge loaded from {Directory}: {TopicCount} topics, {NodeCount} nodes, content version {ContentVersion}",
+                _directory,
+                result.Knowledge.Topics.Count,
+                result.Knowledge.NodesById.Count,
+                result.Knowledge.ContentVersion);
+            Reloaded?.Invoke(this, result.Knowledge);
+            return result;
+        }
+    }
+
+    /// <summary>Starts watching the folder; a burst of saves becomes one reload after a short quiet period.</summary>
+    public void StartWatching()
+    {
+        if (_watcher is not null || !System.IO.Directory.Exists(_directory))
+        {
+            return;
+        }
+
+        _debounceTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _watcher = new FileSystemWatcher(_directory)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        _watcher.Changed += OnFileEvent;
+        _watcher.Created += OnFileEvent;
+        _watcher.Deleted += OnFileEvent;
+        _watcher.Renamed += OnFileEvent;
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    private void OnFileEvent(object sender, FileSystemEventArgs e)
+    {
+        if (e.Name is null || !(e.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        _debounceTimer?.Change(_debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounceTimer?.Dispose();
+    }
+}

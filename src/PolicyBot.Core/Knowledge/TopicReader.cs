@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace PolicyBot.Core.Knowledge;
+
+/// <summary>Builds a topic node and its sub-nodes from a topic file that has passed the schema.</summary>
+internal static class TopicReader
+{
+    public static KnowledgeNode? Read(ContentDocument document, LoadContext context)
+    {
+        var root = document.Root.AsObject();
+        var topicId = Text(root, "id");
+        var expected = Path.GetFileNameWithoutExtension(document.File);
+        if (!string.Equals(topicId, expected, StringComparison.Ordinal))
+        {
+            context.Error(document, "/id", $"the id '{topicId}' must equal the file name '{expected}'");
+            return null;
+        }
+
+        var documents = ReadDocuments(document, root, context);
+        var children = new List<KnowledgeNode>();
+        if (root["nodes"] is JsonArray nodes)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i] is JsonObject child)
+                {
+                    children.Add(ReadNode(document, child, $"/nodes/{i}", topicId, documents, context, isTopic: false));
+                }
+            }
+        }
+
+        var topic = ReadNode(document, root, string.Empty, topicId, documents, context, isTopic: true);
+        foreach (var child in children)
+        {
+            child.ParentId = topic.Id;
+        }
+
+        topic.Children = children;
+        return topic;
+    }
+
+    private static KnowledgeNode ReadNode(
+        ContentDocument document,
+        JsonObject node,
+        string pointer,
+        string topicId,
+        IReadOnlyDictionary<string, SourceDocument> documents,
+        LoadContext context,
+        bool isTopic)
+    {
+        var id = Text(node, "id");
+        var facet = isTopic ? Facet.Overview : ParseFacet(Text(node, "facet"));
+        if (!isTopic && !id.StartsWith(topicId + ".", StringComparison.Ordinal))
+        {
+            context.Error(document, pointer + "/id", $"a sub-node id must start with the topic id: '{topicId}.<facet>'");
+        }
+
+        return new KnowledgeNode
+        {
+            Id = id,
+            TopicId = topicId,
+            Facet = facet,
+            Title = Localized(node["title"]),
+            Status = Localized(node["status"]),
+            Summary = Localized(node["summary"]),
+            AsOf = node["asOf"] is JsonValue asOf && DateOnly.TryParseExact(asOf.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            Order = node["order"] is JsonValue order ? ToInt(order) : 0,
+            Keywords = ReadKeywords(node["keywords"]),
+            Obligations = ReadObligations(document, node, pointer, documents, context),
+            Changes = ReadChanges(document, node, pointer, documents, context),
+            Sources = ReadSourceIds(document, node, pointer, documents, context),
+            RelatedIds = (node["related"] as JsonArray)?.Select(r => r!.ToString()).ToList() ?? [],
+            Location = $"{document.File}:{document.LineOf(pointer.Length == 0 ? "/id" : pointer)}",
+        };
+    }
+
+    internal static Facet ParseFacet(string value) =>
+        Enum.TryParse<Facet>(value, ignoreCase: true, out var facet) ? facet : Facet.Overview;
+
+    internal static Dictionary<string, SourceDocument> ReadDocuments(ContentDocument document, JsonObject root, LoadContext context)
+    {
+        var documents = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        if (root["documents"] is not JsonArray array)
+        {
+            return documents;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject item)
+            {
+                continue;
+            }
+
+            var id = Text(item, "id");
+            Uri? url = null;
+            if (item["url"] is JsonValue urlValue && !Uri.TryCreate(urlValue.ToString(), UriKind.Absolute, out url))
+            {
+                context.Error(document, $"/documents/{i}/url", "not an absolute URL");
+            }
+
+            if (!documents.TryAdd(id, new SourceDocument(id, Text(item, "title"), Text(item, "issuer"), Text(item, "date"), url)))
+            {
+                context.Error(document, $"/documents/{i}/id", $"the document id '{id}' is used twice in this file");
+            }
+        }
+
+        return documents;
+    }
+
+    private static List<SourceDocument> ReadSourceIds(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context)
+    {
+        var sources = new List<SourceDocument>();
+        if (node["sources"] is not JsonArray ids)
+        {
+            return sources;
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i]!.ToString();
+            if (documents.TryGetValue(id, out var source))
+            {
+                sources.Add(source);
+            }
+            else
+            {
+                context.Error(document, $"{pointer}/sources/{i}", $"'{id}' is not a document id of this file");
+            }
+        }
+
+        return sources;
+    }
+
+    private static List<Obligation> ReadObligations(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context)
+    {
+        var obligations = new List<Obligation>();
+        if (node["obligations"] is not JsonArray array)
+        {
+            return obligations;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = array[i]!.AsObject();
+            var sourceId = Text(item, "source");
+            if (!documents.TryGetValue(sourceId, out var source))
+            {
+                context.Error(document, $"{pointer}/obligations/{i}/source", $"'{sourceId}' is not a document id of this file");
+                continue;
+            }
+
+            obligations.Add(new Obligation(Localized(item["who"]), Localized(item["what"]), source, item["ref"]?.ToString()));
+        }
+
+        return obligations;
+    }
+
+    private static List<ChangeNote> ReadChanges(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context)
+    {
+        var changes = new List<ChangeNote>();
+        if (node["changes"] is not JsonArray array)
+        {
+            return changes;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = array[i]!.AsObject();
+            var sourceId = Text(item, "source");
+            if (!documents.TryGetValue(sourceId, out var source))
+            {
+                context.Error(document, $"{pointer}/changes/{i}/source", $"'{sourceId}' is not a document id of this file");
+                continue;
+            }
+
+            changes.Add(new ChangeNote(Text(item, "date"), Localized(item["text"]), source));
+        }
+
+        return changes;
+    }
+
+    internal static List<Keyword> ReadKeywords(JsonNode? keywords)
+    {
+        var result = new List<Keyword>();
+        if (keywords is not JsonObject byLanguage)
+        {
+            return result;
+        }
+
+        foreach (var (language, list) in byLanguage)
+        {
+            foreach (var item in (list as JsonArray) ?? [])
+            {
+                if (item is JsonObject keyword && keyword["term"] is JsonValue term && keyword["weight"] is JsonValue weight)
+                {
+                    result.Add(new Keyword(term.ToString(), ToInt(weight), language));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    internal static LocalizedText Localized(JsonNode? node) =>
+        node is JsonObject byLanguage
+            ? new LocalizedText(byLanguage.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.OrdinalIgnoreCase))
+            : LocalizedText.Empty;
+
+    internal static int ToInt(JsonValue value) =>
+        value.TryGetValue<long>(out var integer) ? (int)integer : value.TryGetValue<double>(out var number) ? (int)number : 0;
+
+    internal static string Text(JsonObject node, string name) => node[name]?.ToString() ?? string.Empty;
+}

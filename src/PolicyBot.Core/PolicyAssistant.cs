@@ -1,0 +1,67 @@
+using System.Globalization;
+using PolicyBot.Core.Cards;
+using PolicyBot.Core.Dialog;
+using PolicyBot.Core.Knowledge;
+
+namespace PolicyBot.Core;
+
+/// <summary>PolicyBot's brain behind <see cref="IPolicyAssistant"/>: the current knowledge, the dialog tree, the cards.</summary>
+public sealed class PolicyAssistant : IPolicyAssistant
+{
+    internal const string NotReadyText = "PolicyBot is still loading its policy content. Please try again in a moment.";
+
+    private readonly IKnowledgeSource _knowledge;
+    private readonly DialogEngine _dialog;
+    private readonly ICardRenderer _cards;
+
+    public PolicyAssistant(IKnowledgeSource knowledge, DialogEngine dialog, ICardRenderer cards)
+    {
+        _knowledge = knowledge;
+        _dialog = dialog;
+        _cards = cards;
+    }
+
+    public bool IsReady => _knowledge.Current is not null;
+
+    public ValueTask<AssistantReply> ReplyAsync(UserInput input, DialogContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_knowledge.Current is not { } knowledge)
+        {
+            return ValueTask.FromResult(new AssistantReply([new ReplyMessage(NotReadyText)], context));
+        }
+
+        var turn = _dialog.Respond(input, context, knowledge);
+        var message = _cards.Render(turn.Reply, knowledge);
+        return ValueTask.FromResult(new AssistantReply([message], turn.Context, [Describe(turn.Reply, input, knowledge)]));
+    }
+
+    /// <summary>What the host logs about the turn: ids, outcome and score, never the user's text.</summary>
+    private static AssistantEvent Describe(DialogReply reply, UserInput input, KnowledgeBase knowledge)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["outcome"] = reply.Kind.ToString().ToLowerInvariant(),
+            ["input"] = input.Kind.ToString().ToLowerInvariant(),
+            ["contentVersion"] = knowledge.ContentVersion,
+        };
+        if (reply.Node is { } node)
+        {
+            properties["node"] = node.Id;
+            properties["topic"] = node.TopicId;
+        }
+
+        if (reply.Match is { } match)
+        {
+            properties["score"] = match.Score.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+
+        if (reply.Kind == ReplyKind.FeedbackThanks)
+        {
+            properties["rating"] = reply.FeedbackRating ?? string.Empty;
+            return new AssistantEvent("feedback", properties);
+        }
+
+        return new AssistantEvent("turn", properties);
+    }
+}
