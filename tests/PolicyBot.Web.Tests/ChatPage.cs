@@ -48,10 +48,11 @@ public sealed class ChatPage : IAsyncDisposable
 
     public ILocator SendBox => Page.Locator("[data-id='webchat-sendbox-input']");
 
-    public static async Task<ChatPage> OpenAsync(IBrowser browser, Uri address)
+    /// <summary>Opens the page; a tall window lets a whole answer card fit in the transcript for its screenshot.</summary>
+    public static async Task<ChatPage> OpenAsync(IBrowser browser, Uri address, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
         var chat = new ChatPage(context, page);
