@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using PolicyBot.WebChat.DirectLine;
@@ -13,7 +14,7 @@ internal static class WebChatServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
         services.AddSingleton<WebChatModeSelector>();
         services.AddSingleton(new WebChatPageFiles(WebRootLocator.Locate()));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         // The timeout is the token client's own (WebChat:TokenRequestTimeout), so the client's default stays out of the way.
         services.AddHttpClient(DirectLineTokenClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
