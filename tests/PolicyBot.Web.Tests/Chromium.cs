@@ -42,28 +42,23 @@ public sealed class Chromium : IAsyncLifetime
     }
 }
 
-/// <summary>The browser and two development hosts, shared by the tests that talk to the bot.</summary>
+/// <summary>The browser and the development host, shared by the tests that talk to the bot.</summary>
 public sealed class WebChatFixture : IAsyncLifetime
 {
     public Chromium Chromium { get; } = new();
 
-    /// <summary>The host exactly as the run command starts it.</summary>
+    /// <summary>The host as the run command starts it (Development: the bot's own Direct Line, the repo's knowledge and cards).</summary>
     public KestrelBotHost Host { get; private set; } = null!;
-
-    /// <summary>The host with the real knowledge, dialog and card templates (see <see cref="RealCardsAssistant"/>).</summary>
-    public KestrelBotHost CardsHost { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Host = new KestrelBotHost();
-        CardsHost = new KestrelBotHost("Development", [], RealCardsAssistant.Register);
         await Chromium.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
         await Chromium.DisposeAsync();
-        await CardsHost.DisposeAsync();
         await Host.DisposeAsync();
     }
 }
