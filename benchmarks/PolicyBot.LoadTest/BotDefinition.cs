@@ -1,0 +1,31 @@
+namespace PolicyBot.LoadTest;
+
+/// <summary>A bot under test: its project, the assembly its Release build produces, and how readiness is seen.</summary>
+/// <param name="HealthPath">Polled until 200 before the first turn; null = the first answered turn is the only sign.</param>
+internal sealed record BotDefinition(string Name, string ProjectDirectory, string AssemblyFileName, string? HealthPath)
+{
+    public static BotDefinition Echo(string repoRoot) =>
+        new("echo bot", Path.Combine(repoRoot, "benchmarks", "EchoBot"), "EchoBot.dll", null);
+
+    public static BotDefinition PolicyBot(string repoRoot) =>
+        new("PolicyBot", Path.Combine(repoRoot, "src", "PolicyBot"), "PolicyBot.dll", "/healthz");
+
+    public string ProjectFile => Path.Combine(ProjectDirectory, Path.GetFileNameWithoutExtension(AssemblyFileName) + ".csproj");
+
+    /// <summary>The Release build's assembly: bin/Release/&lt;tfm&gt;/X.dll, exactly one.</summary>
+    public string FindReleaseAssembly()
+    {
+        var releaseDirectory = Path.Combine(ProjectDirectory, "bin", "Release");
+        var found = Directory.Exists(releaseDirectory)
+            ? Directory.GetFiles(releaseDirectory, AssemblyFileName, SearchOption.AllDirectories)
+                .Where(path => Path.GetFileName(Path.GetDirectoryName(path)!).StartsWith("net", StringComparison.Ordinal))
+                .ToArray()
+            : [];
+        return found.Length switch
+        {
+            1 => found[0],
+            0 => throw new FileNotFoundException($"No Release build of {Name}: {Path.Combine(releaseDirectory, "<tfm>", AssemblyFileName)} is missing (run without --no-build, or 'dotnet build -c Release {ProjectFile}')."),
+            _ => throw new InvalidOperationException($"Several Release builds of {Name}: {string.Join(", ", found)}; remove the stale one."),
+        };
+    }
+}
