@@ -7,7 +7,29 @@ public sealed class ConversationData
 {
     public const int AnsweredIdsKept = 32;
 
-    public DialogContext Dialog { get; set; } = DialogContext.Start;
+    // The dialog position is stored as plain lists: the storage serialiser (Newtonsoft with type names) must
+    // rebuild it on any instance, and the compiler's collection types for IReadOnlyList have no usable constructor.
+    public string? CurrentNodeId { get; set; }
+
+    public List<string> OfferedNodeIds { get; set; } = [];
+
+    public List<string> History { get; set; } = [];
+
+    public int MissesInARow { get; set; }
+
+    [Newtonsoft.Json.JsonIgnore]
+    public DialogContext Dialog
+    {
+        get => new() { CurrentNodeId = CurrentNodeId, OfferedNodeIds = OfferedNodeIds.ToArray(), History = History.ToArray(), MissesInARow = MissesInARow };
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            CurrentNodeId = value.CurrentNodeId;
+            OfferedNodeIds = [.. value.OfferedNodeIds];
+            History = [.. value.History];
+            MissesInARow = value.MissesInARow;
+        }
+    }
 
     public bool Welcomed { get; set; }
 

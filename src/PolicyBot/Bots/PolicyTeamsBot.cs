@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Core;
 using PolicyBot.Core.Dialog;
+using PolicyBot.Infrastructure;
 using PolicyBot.Options;
 
 namespace PolicyBot.Bots;
@@ -18,6 +19,7 @@ namespace PolicyBot.Bots;
 public sealed class PolicyTeamsBot : TeamsActivityHandler
 {
     internal const string WebChatJoinEvent = "webchat/join";
+    internal const string SlowDownText = "You are sending messages faster than I can answer them. Please wait a few seconds and try again.";
     private const string TeamsChannel = "msteams";
 
     private readonly IPolicyAssistant _assistant;
@@ -25,6 +27,8 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
     private readonly UserState _userState;
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly IOptionsMonitor<TeamsOptions> _teamsOptions;
+    private readonly IOptionsMonitor<PrivacyOptions> _privacy;
+    private readonly ConversationRateLimiter _rateLimiter;
     private readonly ILogger<PolicyTeamsBot> _logger;
     private readonly Counter<long> _feedbackCounter;
 
@@ -33,6 +37,8 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         ConversationState conversationState,
         UserState userState,
         IOptionsMonitor<TeamsOptions> teamsOptions,
+        IOptionsMonitor<PrivacyOptions> privacy,
+        ConversationRateLimiter rateLimiter,
         ILogger<PolicyTeamsBot> logger,
         IMeterFactory meterFactory)
     {
@@ -43,6 +49,8 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         _userState = userState;
         _conversationData = conversationState.CreateProperty<ConversationData>("PolicyBot.Conversation");
         _teamsOptions = teamsOptions;
+        _privacy = privacy;
+        _rateLimiter = rateLimiter;
         _logger = logger;
         _feedbackCounter = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.feedback", description: "Feedback clicks on answer cards");
     }
@@ -53,6 +61,13 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         if (!IsTenantAllowed(turnContext.Activity))
         {
             // Refused before any state is read or written.
+            return;
+        }
+
+        if (turnContext.Activity.Type == ActivityTypes.Message && !_rateLimiter.TryAcquire(turnContext.Activity.Conversation?.Id ?? string.Empty))
+        {
+            _logger.LogWarning("Rate limit reached in conversation {ConversationId}; activity {ActivityId} not answered", turnContext.Activity.Conversation?.Id, turnContext.Activity.Id);
+            await turnContext.SendActivityAsync(SlowDownText, cancellationToken: cancellationToken);
             return;
         }
 
@@ -137,6 +152,11 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         if (input.Kind != UserInputKind.Welcome)
         {
             await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        }
+
+        if (_privacy.CurrentValue.LogUserText && input.Kind == UserInputKind.Text)
+        {
+            _logger.LogInformation("User text in conversation {ConversationId}: {UserText}", turnContext.Activity.Conversation?.Id, input.Text);
         }
 
         var reply = await _assistant.ReplyAsync(input, data.Dialog, cancellationToken);

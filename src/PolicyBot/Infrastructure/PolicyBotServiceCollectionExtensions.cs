@@ -19,6 +19,9 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
+        services.AddSingleton<ConversationRateLimiter>();
 
         services.Configure<KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>()?.MaxRequestBodyBytes ?? new HostingOptions().MaxRequestBodyBytes);

@@ -1,0 +1,22 @@
+using PolicyBot.Core.Knowledge;
+
+namespace PolicyBot.Infrastructure;
+
+/// <summary>Loads the knowledge base before the host starts serving, then watches it for edits.</summary>
+internal sealed class KnowledgeHostedService(KnowledgeStore store, ILogger<KnowledgeHostedService> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var result = store.Reload();
+        if (!result.Succeeded)
+        {
+            // The host still starts (health says 503) so that the fix can be saved and picked up without a restart.
+            logger.LogCritical("No knowledge could be loaded from {Directory}; the bot is not ready until the errors above are fixed", store.Directory);
+        }
+
+        store.StartWatching();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

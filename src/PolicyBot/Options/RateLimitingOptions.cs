@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyBot.Options;
+
+/// <summary>Per-conversation message limits (configuration section "RateLimiting"): a token bucket per conversation.</summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    /// <summary>Messages a conversation may send in a burst.</summary>
+    [Range(1, 10_000)]
+    public int BurstLimit { get; set; } = 20;
+
+    /// <summary>Messages added back to the bucket every <see cref="ReplenishmentPeriod"/>.</summary>
+    [Range(1, 10_000)]
+    public int MessagesPerPeriod { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(10);
+}
