@@ -20,7 +20,10 @@ internal sealed class BotProcess : IDisposable
         _process = process;
         BaseUri = baseUri;
         MessagesUri = new Uri(baseUri, "api/messages");
+        RefusalMarker = definition.RefusalText is { } refusal ? System.Text.Encoding.UTF8.GetBytes(refusal) : ReadOnlyMemory<byte>.Empty;
     }
+
+    public ReadOnlyMemory<byte> RefusalMarker { get; }
 
     public BotDefinition Definition { get; }
 
@@ -50,7 +53,7 @@ internal sealed class BotProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { assembly, "--urls", baseUri.GetLeftPart(UriPartial.Authority), "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft=Warning" })
+        foreach (var arg in new[] { assembly, "--urls", baseUri.GetLeftPart(UriPartial.Authority), "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft=Warning" }.Concat(definition.ExtraArguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -137,7 +140,7 @@ internal sealed class BotProcess : IDisposable
 
             if (healthy)
             {
-                var outcome = await client.SendAsync(MessagesUri, "startup-probe", $"probe-{++probe}", "hello", cancellationToken);
+                var outcome = await client.SendAsync(this, "startup-probe", $"probe-{++probe}", "hello", cancellationToken);
                 if (outcome.Answered)
                 {
                     TimeToFirstAnswer = clock.Elapsed;

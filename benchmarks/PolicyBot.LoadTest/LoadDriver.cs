@@ -30,7 +30,7 @@ internal sealed class LoadDriver
     }
 
     /// <param name="activityPrefix">Makes activity ids unique within the bot process (the bot ignores a repeated id as a retry).</param>
-    public async Task<RunResult> RunAsync(Uri messagesUri, string activityPrefix, int maxTurns, TimeSpan timeLimit, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(BotProcess bot, string activityPrefix, int maxTurns, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         var issued = 0;
         var errors = 0;
@@ -52,7 +52,7 @@ internal sealed class LoadDriver
 
                 var conversation = owned[local % owned.Length];
                 var text = _questions[(turn + conversation) % _questions.Count];
-                var outcome = await _client.SendAsync(messagesUri, $"conv-{conversation}", $"{activityPrefix}-{turn}", text, cancellationToken);
+                var outcome = await _client.SendAsync(bot, $"conv-{conversation}", $"{activityPrefix}-{turn}", text, cancellationToken);
                 if (outcome.Answered)
                 {
                     mine.Add(outcome.LatencyMs);

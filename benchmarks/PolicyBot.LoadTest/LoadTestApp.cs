@@ -111,11 +111,11 @@ internal sealed class LoadTestApp
         _log.WriteLine($"Round {round}, {definition.Name}: first answer after {bot.TimeToFirstAnswer.TotalMilliseconds:N0} ms on {bot.BaseUri}; warming up");
         if (_settings.WarmupTurns > 0)
         {
-            await driver.RunAsync(bot.MessagesUri, "warmup", _settings.WarmupTurns, _settings.Duration, cancellationToken);
+            await driver.RunAsync(bot, "warmup", _settings.WarmupTurns, _settings.Duration, cancellationToken);
         }
 
         var cpuBefore = bot.CpuTime();
-        var run = await driver.RunAsync(bot.MessagesUri, "run", _settings.Turns, _settings.Duration, cancellationToken);
+        var run = await driver.RunAsync(bot, "run", _settings.Turns, _settings.Duration, cancellationToken);
         var runCpu = bot.CpuTime() - cpuBefore;
         _log.WriteLine($"Round {round}, {definition.Name}: {run.Answered:N0} turns in {run.Elapsed.TotalSeconds:0.0} s = {run.TurnsPerSecond:N0}/s, p50 {run.Latency.P50:0.0} ms, p99 {run.Latency.P99:0.0} ms, {run.Errors} errors");
         foreach (var sample in run.ErrorSamples)
@@ -140,7 +140,7 @@ internal sealed class LoadTestApp
             var remaining = _settings.MemoryDuration - clock.Elapsed;
             if (remaining > TimeSpan.Zero)
             {
-                var run = await driver.RunAsync(bot.MessagesUri, $"mem{target}", target - done, remaining, cancellationToken);
+                var run = await driver.RunAsync(bot, $"mem{target}", target - done, remaining, cancellationToken);
                 done += run.Answered + run.Errors;
                 errors += run.Errors;
             }

@@ -30,14 +30,15 @@ internal sealed class TurnClient : IDisposable
         _http = new HttpClient(new LoopbackOnlyHandler(sockets)) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public async Task<TurnOutcome> SendAsync(Uri messagesUri, string conversationId, string activityId, string text, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> SendAsync(BotProcess bot, string conversationId, string activityId, string text, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bot);
         using var content = new ByteArrayContent(MessageActivity(conversationId, activityId, text));
         content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _http.PostAsync(messagesUri, content, cancellationToken);
+            using var response = await _http.PostAsync(bot.MessagesUri, content, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (response.StatusCode != HttpStatusCode.OK)
@@ -45,9 +46,14 @@ internal sealed class TurnClient : IDisposable
                 return new(false, latencyMs, $"HTTP {(int)response.StatusCode}: {Snippet(body)}");
             }
 
-            return HasMessageActivity(body)
-                ? new(true, latencyMs, null)
-                : new(false, latencyMs, $"HTTP 200 without a message activity: {Snippet(body)}");
+            if (!HasMessageActivity(body))
+            {
+                return new(false, latencyMs, $"HTTP 200 without a message activity: {Snippet(body)}");
+            }
+
+            return bot.RefusalMarker.Length > 0 && body.AsSpan().IndexOf(bot.RefusalMarker.Span) >= 0
+                ? new(false, latencyMs, $"refused, not answered (the reply says '{bot.Definition.RefusalText}')")
+                : new(true, latencyMs, null);
         }
         catch (HttpRequestException ex)
         {
