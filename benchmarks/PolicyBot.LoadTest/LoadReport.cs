@@ -37,7 +37,8 @@ internal sealed record LoadReport(
     string QuestionsPath,
     int QuestionCount,
     IReadOnlyList<Round> Rounds,
-    IReadOnlyList<MemoryCheckpoint> Memory)
+    IReadOnlyList<MemoryCheckpoint> Memory,
+    string LoadAverageAtEnd)
 {
     public double MedianRatio => Percentiles.Median(Rounds.Select(r => r.ThroughputRatio));
 
@@ -59,7 +60,7 @@ internal sealed record LoadReport(
         var md = new StringBuilder();
         Line(md, $"### Load run of {Taken:yyyy-MM-dd HH:mm} UTC");
         md.Append('\n');
-        Line(md, $"- Machine: {Machine.Describe()}");
+        Line(md, $"- Machine: {Machine.Describe()}, at the end {LoadAverageAtEnd}");
         Line(md, $"- Code: `{Machine.Commit}`");
         Line(md, $"- Load: {s.Concurrency} workers over {s.Conversations:N0} conversations, {QuestionCount} questions from `{Path.GetFileName(QuestionsPath)}`, deliveryMode expectReplies over HTTP/1.1 on loopback.");
         Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), echo bot then PolicyBot.");

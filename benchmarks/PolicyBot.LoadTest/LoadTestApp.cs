@@ -91,7 +91,7 @@ internal sealed class LoadTestApp
             ? await MeasureMemoryAsync(policyBot, driver, client, cancellationToken)
             : [];
 
-        var report = new LoadReport(taken, machine, _settings, questionsPath, questions.Count, rounds, memory);
+        var report = new LoadReport(taken, machine, _settings, questionsPath, questions.Count, rounds, memory, MachineInfo.ReadLoadAverage());
         var markdown = report.ToMarkdown();
         _output.Write(markdown);
         if (_settings.OutPath is { } outPath)

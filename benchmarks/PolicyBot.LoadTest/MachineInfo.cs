@@ -11,9 +11,13 @@ internal sealed record MachineInfo(int Cores, long MemoryMb, string Cpu, string 
         Environment.ProcessorCount,
         ReadMemoryMb(),
         ReadProcField("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown",
+        ReadLoadAverage(),
         RuntimeInformation.FrameworkDescription,
         GitCommit(repoRoot));
+
+    /// <summary>The 1, 5 and 15 minute load averages: on a shared machine they say how much the figures can be trusted.</summary>
+    public static string ReadLoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static long ReadMemoryMb()
     {

@@ -42,7 +42,7 @@ public sealed class LoadReportTests
     }
 
     private static LoadReport Report(IReadOnlyList<Round> rounds, IReadOnlyList<MemoryCheckpoint> memory) =>
-        new(DateTimeOffset.UnixEpoch, Machine, LoadTestSettings.Parse([]), "/x/questions.dev.jsonl", 140, rounds, memory);
+        new(DateTimeOffset.UnixEpoch, Machine, LoadTestSettings.Parse([]), "/x/questions.dev.jsonl", 140, rounds, memory, "0.00 0.00 0.00");
 
     private static Round Round(int number, int echoTurns, int policyTurns) =>
         new(number, Run(echoTurns), Run(policyTurns));
