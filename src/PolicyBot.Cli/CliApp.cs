@@ -5,7 +5,6 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        _ = input;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             output.WriteLine(Usage);
@@ -17,6 +16,14 @@ internal static class CliApp
         {
             case "validate":
                 return ValidateCommand.Run(rest, output, error);
+            case "ask":
+                return AskCommand.Run(rest, input, output, error);
+            case "eval":
+                return EvalCommand.Run(rest, output, error);
+            case "teams-package":
+                return Teams.TeamsPackageCommand.Run(rest, output, error);
+            case "teams-icons":
+                return Teams.TeamsIconsCommand.Run(rest, output, error);
         }
 
         error.WriteLine($"Unknown command '{args[0]}'.");
@@ -27,9 +34,10 @@ internal static class CliApp
     internal const string Usage = """
         Usage: policybot <command> [options]
           validate [DIR]             check the knowledge base (default: knowledge)
-          ask "question"             show how a question is matched
+          ask "question"             show how a question is matched       [--knowledge DIR]
           ask --json                 read questions from stdin, one per line; write one JSON object per line
-          eval FILE.jsonl            score an evaluation set
-          teams-package --out FILE   write the Teams app package
+          eval FILE.jsonl            score an evaluation set: accuracy per label and every miss
+          teams-package --out FILE   write the Teams app package (--bot-id GUID, --config FILE, --Teams:App:KEY VALUE)
+          teams-icons [--out DIR]    draw the Teams app icons into manifests/
         """;
 }

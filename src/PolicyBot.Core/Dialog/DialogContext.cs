@@ -18,5 +18,6 @@ public sealed record DialogContext
     /// <summary>Fallbacks in a row; after two the policy office contact is offered.</summary>
     public int MissesInARow { get; init; }
 
-    public static DialogContext Start { get; } = new();
+    /// <summary>A fresh start (a new instance each time, so nothing can change a shared one).</summary>
+    public static DialogContext Start => new();
 }

@@ -21,8 +21,7 @@ public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
     private readonly ILogger<KnowledgeStore> _logger;
     private readonly TimeSpan _debounce;
     private readonly Lock _reloadLock = new();
-    private FileSystemWatcher? _watcher;
-    private Timer? _debounceTimer;
+    private ContentFolderWatcher? _watcher;
     private KnowledgeBase? _current;
 
     public KnowledgeStore(string directory, ILogger<KnowledgeStore> logger, TimeSpan? debounce = null)
@@ -80,37 +79,11 @@ public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
     /// <summary>Starts watching the folder; a burst of saves becomes one reload after a short quiet period.</summary>
     public void StartWatching()
     {
-        if (_watcher is not null || !System.IO.Directory.Exists(_directory))
+        if (_watcher is null && System.IO.Directory.Exists(_directory))
         {
-            return;
+            _watcher = new ContentFolderWatcher(_directory, _debounce, () => Reload(), ".yaml", ".yml", ".json");
         }
-
-        _debounceTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(_directory)
-        {
-            IncludeSubdirectories = false,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += OnFileEvent;
-        _watcher.Created += OnFileEvent;
-        _watcher.Deleted += OnFileEvent;
-        _watcher.Renamed += OnFileEvent;
-        _watcher.EnableRaisingEvents = true;
     }
 
-    private void OnFileEvent(object sender, FileSystemEventArgs e)
-    {
-        if (e.Name is null || !(e.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
-        {
-            return;
-        }
-
-        _debounceTimer?.Change(_debounce, Timeout.InfiniteTimeSpan);
-    }
-
-    public void Dispose()
-    {
-        _watcher?.Dispose();
-        _debounceTimer?.Dispose();
-    }
+    public void Dispose() => _watcher?.Dispose();
 }

@@ -19,6 +19,22 @@ public sealed class MatcherOptions
     [Range(2, 6)]
     public int MaxCandidates { get; set; } = 3;
 
+    /// <summary>A facet (obligations, scope, ...) is recognised when its cue words in the question weigh at least this.</summary>
+    [Range(0.0, 1000.0)]
+    public double FacetMinimumScore { get; set; } = 5.0;
+
+    /// <summary>Below <see cref="MinimumScore"/>, topics scoring at least this may still be offered as a choice ...</summary>
+    [Range(0.0, 1000.0)]
+    public double MinimumCandidateScore { get; set; } = 2.0;
+
+    /// <summary>... when at least this share of the question's content words are keywords or facet cues ("protection" alone: 1.0).</summary>
+    [Range(0.0, 1.0)]
+    public double WeakMatchCoverage { get; set; } = 0.5;
+
+    /// <summary>A follow-up with no topic ("when was it adopted?") may carry at most this many words the bot does not know.</summary>
+    [Range(0, 20)]
+    public int FollowUpUnknownWords { get; set; } = 1;
+
     /// <summary>Longest input matched, in characters; the rest is ignored (a 100 KB paste is not a question).</summary>
     [Range(16, 100_000)]
     public int MaxInputLength { get; set; } = 2_000;

@@ -104,6 +104,11 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         }
     }
 
+    // The base class fetches each joining member's Teams profile over the Connector API before OnMembersAddedAsync;
+    // the bot only compares ids, and a failed lookup (throttling, someone who already left) would post the apology in the channel.
+    protected override Task OnTeamsMembersAddedDispatchAsync(IList<ChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
+
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         await WelcomeOnceAsync(turnContext, cancellationToken);

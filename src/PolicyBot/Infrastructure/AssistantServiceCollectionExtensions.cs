@@ -1,23 +1,38 @@
+using Microsoft.Extensions.Options;
 using PolicyBot.Core;
+using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Matching;
+using PolicyBot.Options;
 
 namespace PolicyBot.Infrastructure;
 
-/// <summary>Registers PolicyBot.Core's assistant with its content folders.</summary>
+/// <summary>Registers PolicyBot.Core's assistant: knowledge (loaded and watched), matcher, dialog, cards.</summary>
 internal static class AssistantServiceCollectionExtensions
 {
     public static IServiceCollection AddPolicyAssistant(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
-        services.AddSingleton<IPolicyAssistant, PlaceholderAssistant>();
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MatcherOptions>().Bind(configuration.GetSection(MatcherOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(provider => new KnowledgeStore(
+            ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
+            provider.GetRequiredService<ILogger<KnowledgeStore>>()));
+        services.AddSingleton<IKnowledgeSource>(provider => provider.GetRequiredService<KnowledgeStore>());
+        services.AddHostedService<KnowledgeHostedService>();
+
+        var content = configuration.GetSection(ContentOptions.SectionName).Get<ContentOptions>() ?? new ContentOptions();
+        services.AddCardRendering(cards =>
+        {
+            cards.TemplatesPath = ContentPathResolver.Resolve(content.CardsPath);
+            cards.PolicyOfficeContact = content.PolicyOfficeContact;
+        });
+        services.AddHostedService<CardTemplateWatcher>();
+
+        services.AddSingleton<IQuestionMatcher, PolicyMatcher>();
+        services.AddSingleton<DialogEngine>();
+        services.AddSingleton<IPolicyAssistant, PolicyAssistant>();
         return services;
-    }
-
-    private sealed class PlaceholderAssistant : IPolicyAssistant
-    {
-        public bool IsReady => true;
-
-        public ValueTask<AssistantReply> ReplyAsync(UserInput input, DialogContext context, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new AssistantReply([new ReplyMessage(input.Kind == UserInputKind.Welcome ? "Welcome to PolicyBot." : "I cannot answer policy questions yet.")], context));
     }
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Matching;
+
+namespace PolicyBot.Benchmarks;
+
+/// <summary>
+/// `latency`: times every single match (not averages of batches) to report the true per-question p50/p99/max,
+/// the bytes allocated per match, and how long building the index takes.
+/// </summary>
+internal static class LatencyReport
+{
+    private const int Rounds = 300;
+
+    public static int Run(TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine("knowledge base          index build   mean      p50       p99       max       alloc/match");
+        var real = BenchmarkData.RealKnowledge();
+        var dev = BenchmarkData.DevQuestions();
+        Measure("real (7 topics)", real, dev, output, culture);
+        var synthetic = SyntheticKnowledge.Create(BenchmarkData.SyntheticTopics);
+        Measure("synthetic (10,000)", synthetic.Knowledge, [.. synthetic.Questions, .. dev], output, culture);
+        return 0;
+    }
+
+    private static void Measure(string name, KnowledgeBase knowledge, string[] questions, TextWriter output, CultureInfo culture)
+    {
+        var matcher = PolicyMatcher.Create();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var build = Stopwatch.StartNew();
+        _ = MatcherIndex.For(knowledge);
+        build.Stop();
+        var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+        for (var warm = 0; warm < 20; warm++)
+        {
+            foreach (var question in questions)
+            {
+                _ = matcher.Match(question, knowledge);
+            }
+        }
+
+        var samples = new double[Rounds * questions.Length];
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var n = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var question in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                _ = matcher.Match(question, knowledge);
+                samples[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("LATENCY_SLOWEST") == "1")
+        {
+            var slowest = questions.Select(q =>
+            {
+                var times = Enumerable.Range(0, 50).Select(i => { var t = Stopwatch.GetTimestamp(); matcher.Match(q, knowledge); return Stopwatch.GetElapsedTime(t).TotalMicroseconds; }).Order().ToList();
+                return (Question: q, Median: times[25]);
+            }).OrderByDescending(x => x.Median).Take(8);
+            foreach (var (question, median) in slowest)
+            {
+                output.WriteLine(string.Format(culture, "    {0,7:0.0} µs  {1}", median, question));
+            }
+        }
+
+        var bytesPerMatch = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)samples.Length;
+        Array.Sort(samples);
+        output.WriteLine(string.Format(
+            culture,
+            "{0,-22}  {1,8:0} ms  {2,6:0.0} µs  {3,6:0.0} µs  {4,6:0.0} µs  {5,6:0.0} µs  {6,6:0} B",
+            name,
+            build.Elapsed.TotalMilliseconds,
+            samples.Average(),
+            samples[samples.Length / 2],
+            samples[(int)(samples.Length * 0.99)],
+            samples[^1],
+            bytesPerMatch));
+        output.WriteLine(string.Format(culture, "{0,-22}  index size {1:0.0} MB, {2} typo-tolerant words", string.Empty, indexBytes / 1e6, MatcherIndex.For(knowledge).Typos.WordCount));
+    }
+}

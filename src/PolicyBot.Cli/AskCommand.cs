@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Matching;
+
+namespace PolicyBot.Cli;
+
+/// <summary>
+/// `ask "question"`: how one question is matched, for people. `ask --json`: one question per stdin line, one
+/// JSON object per line out, in order, each judged on its own (for scripts and evaluation harnesses).
+/// </summary>
+internal static class AskCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        if (MatchingCommandLine.Parse(args, error) is not { } command)
+        {
+            return 2;
+        }
+
+        if (command.Json == (command.Positional.Count > 0))
+        {
+            error.WriteLine("ask takes either a question (ask \"who does the PoC policy apply to?\") or --json with questions on standard input.");
+            return 2;
+        }
+
+        if (command.LoadKnowledge(error) is not { } knowledge)
+        {
+            return 1;
+        }
+
+        var matcher = MatchingCommandLine.CreateMatcher();
+        if (!command.Json)
+        {
+            var question = string.Join(' ', command.Positional);
+            Describe(question, matcher.Match(question, knowledge), knowledge, output);
+            return 0;
+        }
+
+        while (input.ReadLine() is { } line)
+        {
+            output.WriteLine(ToJson(line, matcher.Match(line, knowledge)));
+        }
+
+        return 0;
+    }
+
+    internal static string ToJson(string question, MatchResult result)
+    {
+        // For an answer the candidates are the runners-up; otherwise the topics offered.
+        var candidates = result.Outcome == MatchOutcome.Answer ? result.Candidates.Skip(1) : result.Candidates;
+        var line = new AskLine(
+            question,
+            result.Outcome.ToString().ToLowerInvariant(),
+            result.Outcome == MatchOutcome.Answer ? result.TopicId : null,
+            result.Outcome == MatchOutcome.Answer ? result.Node?.Id : null,
+            candidates.Select(c => c.TopicId).ToList(),
+            result.Score,
+            result.MatchedTerms);
+        return JsonSerializer.Serialize(line, JsonOptions);
+    }
+
+    private static void Describe(string question, MatchResult result, KnowledgeBase knowledge, TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine($"question:   {question}");
+        switch (result.Outcome)
+        {
+            case MatchOutcome.Answer:
+                output.WriteLine($"answer:     {result.Node!.Title} ({result.Node.Id})");
+                output.WriteLine(string.Format(culture, "score:      {0:0.##}, confidence {1:0.00}", result.Score, result.Confidence));
+                break;
+            case MatchOutcome.Disambiguate:
+                output.WriteLine("which one?  " + string.Join(" | ", result.Candidates.Select(c => $"{knowledge.Find(c.TopicId)?.Title} ({c.TopicId})")));
+                output.WriteLine(string.Format(culture, "score:      {0:0.##}", result.Score));
+                break;
+            default:
+                output.WriteLine("fallback:   no topic matches well enough; the topic menu is offered");
+                break;
+        }
+
+        if (result.Facet is { } facet)
+        {
+            output.WriteLine($"asks for:   {knowledge.FacetDefinition(facet)?.Label.Get() ?? facet.ToString()} ({facet.ToString().ToLowerInvariant()})");
+        }
+
+        if (result.MatchedTerms.Count > 0)
+        {
+            output.WriteLine("matched:    " + string.Join(", ", result.MatchedTerms.Select(t => $"\"{t}\"")));
+        }
+
+        var others = result.Outcome == MatchOutcome.Answer ? result.Candidates.Skip(1).ToList() : [];
+        if (others.Count > 0)
+        {
+            output.WriteLine("runners-up: " + string.Join(", ", others.Select(c => string.Format(culture, "{0} ({1:0.##})", c.TopicId, c.Score))));
+        }
+    }
+
+    private sealed record AskLine(
+        [property: JsonPropertyName("question")] string Question,
+        [property: JsonPropertyName("outcome")] string Outcome,
+        [property: JsonPropertyName("topic")] string? Topic,
+        [property: JsonPropertyName("node")] string? Node,
+        [property: JsonPropertyName("candidates")] IReadOnlyList<string> Candidates,
+        [property: JsonPropertyName("score")] double Score,
+        [property: JsonPropertyName("matched")] IReadOnlyList<string> Matched);
+}

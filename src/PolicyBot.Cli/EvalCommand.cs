@@ -1,0 +1,84 @@
+using System.Globalization;
+using PolicyBot.Core.Matching;
+
+namespace PolicyBot.Cli;
+
+/// <summary>
+/// `eval FILE.jsonl`: scores the matcher on an evaluation set and prints the accuracy per label, against the
+/// targets, and every miss. Exits non-zero only when the input is bad (a missing file, a broken line, an unknown
+/// topic id, or a knowledge base that does not load), never because of misses.
+/// </summary>
+internal static class EvalCommand
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (MatchingCommandLine.Parse(args, error) is not { } command)
+        {
+            return 2;
+        }
+
+        if (command.Positional.Count != 1 || command.Json)
+        {
+            error.WriteLine("eval takes one evaluation file: eval FILE.jsonl [--knowledge DIR]");
+            return 2;
+        }
+
+        var file = command.Positional[0];
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"{file}: no such file.");
+            return 2;
+        }
+
+        if (command.LoadKnowledge(error) is not { } knowledge)
+        {
+            return 1;
+        }
+
+        var cases = Evaluation.Parse(File.ReadLines(file), knowledge, out var errors);
+        if (errors.Count > 0)
+        {
+            foreach (var problem in errors)
+            {
+                error.WriteLine($"{file}: {problem}");
+            }
+
+            return 2;
+        }
+
+        var report = Evaluation.Run(cases, MatchingCommandLine.CreateMatcher(), knowledge);
+        Print(file, report, output);
+        return 0;
+    }
+
+    internal static void Print(string file, EvaluationReport report, TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine($"{file}: {report.Outcomes.Count} questions");
+        foreach (var (label, correct, total) in report.ByLabel)
+        {
+            output.WriteLine(string.Format(culture, "  {0,-34} {1,3}/{2,-3} {3,6:0.0%}", label, correct, total, (double)correct / total));
+        }
+
+        output.WriteLine(string.Format(culture, "  in scope, right topic answered   {0,6:0.0%}  (target 95%)", report.InScopeAccuracy));
+        output.WriteLine(string.Format(culture, "  none, fallback given             {0,6:0.0%}  (target 90%)", report.OutOfScopeAccuracy));
+        output.WriteLine(string.Format(culture, "  ambiguous, listed topics offered {0,6:0.0%}", report.AmbiguousAccuracy));
+        output.WriteLine(string.Format(culture, "  overall                          {0,6:0.0%}", report.OverallAccuracy));
+
+        var misses = report.Misses.ToList();
+        output.WriteLine(misses.Count == 0 ? "no misses" : $"{misses.Count} miss(es):");
+        foreach (var miss in misses)
+        {
+            var expected = miss.Case.Label == EvaluationCase.Ambiguous ? "ambiguous: " + string.Join(" / ", miss.Case.Any) : miss.Case.Label;
+            var result = miss.Result;
+            var got = result.Outcome switch
+            {
+                MatchOutcome.Answer => $"answer {result.Node?.Id}",
+                MatchOutcome.Disambiguate => "disambiguate " + string.Join(" / ", result.Candidates.Select(c => c.TopicId)),
+                _ => "fallback" + (result.Facet is { } f ? $" (facet {f.ToString().ToLowerInvariant()})" : string.Empty),
+            };
+            output.WriteLine(string.Format(culture, "  line {0}: expected {1}; got {2} (score {3:0.##}; matched {4})", miss.Case.Line, expected, got, result.Score, string.Join(", ", result.MatchedTerms.Select(t => $"\"{t}\""))));
+            output.WriteLine($"    {miss.Case.Question}");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace PolicyBot.Cli.Teams;
+
+/// <summary>Writes the Teams app package: manifest.json, color.png and outline.png at the zip's root, nothing else.</summary>
+internal static class TeamsPackageWriter
+{
+    public const string ManifestEntry = "manifest.json";
+
+    // A fixed time, so the same settings give the same bytes.
+    private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static void Write(string zipPath, string manifestJson, byte[] colorPng, byte[] outlinePng)
+    {
+        var fullPath = Path.GetFullPath(zipPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+
+        // Written beside the target, then moved: a failure never leaves half a package under the requested name.
+        var partial = fullPath + ".partial";
+        using (var file = File.Create(partial))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            Add(zip, ManifestEntry, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(manifestJson));
+            Add(zip, TeamsIconsCommand.ColorFile, colorPng);
+            Add(zip, TeamsIconsCommand.OutlineFile, outlinePng);
+        }
+
+        File.Move(partial, fullPath, overwrite: true);
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = EntryTime;
+        using var stream = entry.Open();
+        stream.Write(content);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Dialog;
+using PolicyBot.Core.Knowledge;
+
+namespace PolicyBot.Core.Cards;
+
+/// <summary>
+/// Renders a <see cref="DialogReply"/> as an Adaptive Card 1.5 from the templates in cards/ plus a plain-text
+/// version. A card larger than <see cref="CardRendererOptions.MaxCardBytes"/> loses optional parts (related
+/// topics, updates, obligations, ...) until it fits, because Teams refuses messages over 28 KB.
+/// </summary>
+public sealed class CardRenderer : ICardRenderer
+{
+    private static readonly JsonSerializerOptions CardJsonOptions = new()
+    {
+        // Newtonsoft (the Bot Framework's serializer) writes non-ASCII as UTF-8 too; measure what is sent.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The data field a template can test to say the card was shortened.</summary>
+    internal const string ShortenedField = "shortened";
+
+    private readonly CardTemplateStore _templates;
+    private readonly CardRendererOptions _options;
+    private readonly CardModelBuilder _builder;
+    private readonly ILogger<CardRenderer> _logger;
+
+    public CardRenderer(CardTemplateStore templates, IOptions<CardRendererOptions> options, ILogger<CardRenderer>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(options);
+        _templates = templates;
+        _options = options.Value;
+        _builder = new CardModelBuilder(_options);
+        _logger = logger ?? NullLogger<CardRenderer>.Instance;
+    }
+
+    public ReplyMessage Render(DialogReply reply, KnowledgeBase knowledge)
+    {
+        var model = _builder.Build(reply, knowledge);
+        if (model.TemplateName is null)
+        {
+            return new ReplyMessage(model.Text);
+        }
+
+        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply));
+    }
+
+    /// <summary>The card model (template name, data, plain text), for tests and the content owners' preview.</summary>
+    internal CardModel BuildModel(DialogReply reply, KnowledgeBase knowledge) => _builder.Build(reply, knowledge);
+
+    internal static string Serialize(JsonNode card) => card.ToJsonString(CardJsonOptions);
+
+    private string ExpandWithinLimit(CardModel model, DialogReply reply)
+    {
+        var template = _templates.Get(model.TemplateName!);
+        var json = Expand(template, model.Data);
+        if (Fits(json))
+        {
+            return json;
+        }
+
+        // Too large for Teams: shorten the optional parts in order, keeping as many items of each as fit.
+        model.Data[ShortenedField] = true;
+        var dropped = new List<string>();
+        foreach (var part in model.OptionalParts)
+        {
+            json = Expand(template, model.Data);
+            if (Fits(json))
+            {
+                break;
+            }
+
+            dropped.Add(part);
+            if (model.Data[part] is JsonArray items)
+            {
+                json = KeepLargestPrefixThatFits(template, model.Data, part, [.. items.Select(i => i?.DeepClone())]);
+            }
+            else
+            {
+                model.Data[part] = string.Empty;
+                json = Expand(template, model.Data);
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(json);
+        _logger.LogWarning(
+            "Card {Template} for {NodeId} was over {MaxCardBytes} bytes; shortened {ShortenedParts}, now {CardBytes} bytes",
+            template.Name, reply.Node?.Id, _options.MaxCardBytes, string.Join(",", dropped), bytes);
+        if (!Fits(json))
+        {
+            _logger.LogError("Card {Template} for {NodeId} is {CardBytes} bytes, over {MaxCardBytes} even without its optional parts", template.Name, reply.Node?.Id, bytes, _options.MaxCardBytes);
+        }
+
+        return json;
+    }
+
+    /// <summary>Binary search for how many leading items of <paramref name="part"/> fit; leaves the data with that many.</summary>
+    private string KeepLargestPrefixThatFits(Templating.CardTemplate template, JsonObject data, string part, List<JsonNode?> items)
+    {
+        var (low, high) = (0, items.Count - 1);
+        string? best = null;
+        while (low <= high)
+        {
+            var count = (low + high + 1) / 2;
+            data[part] = new JsonArray([.. items.Take(count).Select(i => i?.DeepClone())]);
+            var json = Expand(template, data);
+            if (Fits(json))
+            {
+                best = json;
+                low = count + 1;
+            }
+            else
+            {
+                high = count - 1;
+            }
+        }
+
+        var kept = best is null ? 0 : high;
+        data[part] = new JsonArray([.. items.Take(kept).Select(i => i?.DeepClone())]);
+        return best ?? Expand(template, data);
+    }
+
+    private bool Fits(string json) => Encoding.UTF8.GetByteCount(json) <= _options.MaxCardBytes;
+
+    private static string Expand(Templating.CardTemplate template, JsonObject data) =>
+        Serialize(template.Expand(data) ?? throw new InvalidOperationException($"The template {template.Name} expanded to nothing."));
+}

@@ -1,0 +1,14 @@
+namespace PolicyBot.Core.Cards;
+
+/// <summary>The templates in cards/ (file name without .json) that the renderer needs.</summary>
+public static class CardTemplateNames
+{
+    public const string Node = "node";
+    public const string Disambiguation = "disambiguation";
+    public const string Fallback = "fallback";
+    public const string Welcome = "welcome";
+    public const string Menu = "menu";
+    public const string Help = "help";
+
+    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help];
+}

@@ -1,0 +1,161 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PolicyBot.Core.Cards.Templating;
+
+namespace PolicyBot.Core.Cards;
+
+/// <summary>
+/// The card templates of a folder (cards/*.json), compiled. Loaded once at start (a broken or missing template
+/// stops the start with every error, by file, line and JSON Pointer); <see cref="TryReload"/> swaps in a new set
+/// in one step, and keeps the last good set when the new one is broken.
+/// </summary>
+public sealed class CardTemplateStore
+{
+    private readonly ILogger<CardTemplateStore> _logger;
+    private volatile FrozenDictionary<string, CardTemplate> _templates;
+
+    /// <exception cref="CardTemplateException">A template is missing or broken.</exception>
+    public CardTemplateStore(string directory, ILogger<CardTemplateStore>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = Path.GetFullPath(directory);
+        _logger = logger ?? NullLogger<CardTemplateStore>.Instance;
+        var (templates, errors) = Load(Directory);
+        if (errors.Count > 0)
+        {
+            throw new CardTemplateException(errors);
+        }
+
+        _templates = templates;
+        _logger.LogInformation("Loaded {TemplateCount} card templates from {CardsPath}", templates.Count, Directory);
+    }
+
+    public string Directory { get; }
+
+    public IEnumerable<string> Names => _templates.Keys;
+
+    public CardTemplate Get(string name) =>
+        _templates.TryGetValue(name, out var template)
+            ? template
+            : throw new KeyNotFoundException($"There is no card template '{name}' in {Directory}.");
+
+    /// <summary>Loads the folder again; on errors the current templates stay and the errors are returned and logged.</summary>
+    public bool TryReload(out IReadOnlyList<CardTemplateError> errors)
+    {
+        var (templates, found) = Load(Directory);
+        errors = found;
+        if (found.Count > 0)
+        {
+            foreach (var error in found)
+            {
+                _logger.LogError("Card template reload refused, the last good templates stay: {TemplateError}", error.ToString());
+            }
+
+            return false;
+        }
+
+        _templates = templates;
+        _logger.LogInformation("Reloaded {TemplateCount} card templates from {CardsPath}", templates.Count, Directory);
+        return true;
+    }
+
+    /// <summary>Compiles every *.json of <paramref name="directory"/> (not its subfolders) and checks the required templates are there.</summary>
+    public static (FrozenDictionary<string, CardTemplate> Templates, IReadOnlyList<CardTemplateError> Errors) Load(string directory)
+    {
+        var errors = new List<CardTemplateError>();
+        var templates = new Dictionary<string, CardTemplate>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            errors.Add(new CardTemplateError(directory, "the card templates folder does not exist"));
+            return (templates.ToFrozenDictionary(StringComparer.Ordinal), errors);
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            var template = LoadFile(file, errors);
+            if (template is not null)
+            {
+                templates[template.Name] = template;
+            }
+        }
+
+        foreach (var name in CardTemplateNames.Required.Where(n => !templates.ContainsKey(n)))
+        {
+            if (!errors.Any(e => Path.GetFileNameWithoutExtension(e.File) == name))
+            {
+                errors.Add(new CardTemplateError(Path.Combine(directory, name + ".json"), "this required template is missing"));
+            }
+        }
+
+        return (templates.ToFrozenDictionary(StringComparer.Ordinal), errors);
+    }
+
+    private static CardTemplate? LoadFile(string file, List<CardTemplateError> errors)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (IOException e)
+        {
+            errors.Add(new CardTemplateError(file, "cannot be read: " + e.Message));
+            return null;
+        }
+
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            // JsonException counts lines and bytes from 0.
+            errors.Add(new CardTemplateError(file, "is not valid JSON: " + FirstSentence(e.Message), e.LineNumber + 1, e.BytePositionInLine + 1));
+            return null;
+        }
+
+        if (json is not JsonObject card)
+        {
+            errors.Add(new CardTemplateError(file, "must be a JSON object (an Adaptive Card)", 1, 1));
+            return null;
+        }
+
+        if (card["type"] is not JsonValue type || type.GetValueKind() != JsonValueKind.String || type.GetValue<string>() != "AdaptiveCard")
+        {
+            errors.Add(Located(file, bytes, "/type", "\"type\" must be \"AdaptiveCard\""));
+            return null;
+        }
+
+        if (card["version"] is not JsonValue version || version.GetValueKind() != JsonValueKind.String || version.GetValue<string>() != "1.5")
+        {
+            errors.Add(Located(file, bytes, "/version", "\"version\" must be \"1.5\", the highest Teams renders"));
+            return null;
+        }
+
+        try
+        {
+            return CardTemplate.Compile(Path.GetFileNameWithoutExtension(file), card);
+        }
+        catch (TemplateSyntaxException e)
+        {
+            errors.Add(Located(file, bytes, e.JsonPointer ?? "/", e.Message));
+            return null;
+        }
+    }
+
+    private static CardTemplateError Located(string file, byte[] bytes, string pointer, string message)
+    {
+        var position = JsonPositions.Find(bytes, pointer);
+        return new CardTemplateError(file, message, position?.Line, position?.Column, pointer);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}
