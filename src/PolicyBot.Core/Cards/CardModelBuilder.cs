@@ -182,7 +182,8 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             ["echo"] = CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength),
             ["topicSets"] = ActionSets(NumberedButtons(topics)),
             ["contact"] = contact,
-            ["fallbackText"] = typed.Length > 0 ? $"I found nothing on “{typed}”. Type menu for the topics." : "I could not find an answer to that. Type menu for the topics.",
+            // Some hosts render fallbackText as markdown: only the escaped echo goes in.
+            ["fallbackText"] = typed.Length > 0 ? $"I found nothing on “{CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength)}”. Type menu for the topics." : "I could not find an answer to that. Type menu for the topics.",
         };
         return new CardModel(CardTemplateNames.Fallback, data, text.ToString().TrimEnd(), []);
     }

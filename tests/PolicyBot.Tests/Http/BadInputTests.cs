@@ -111,10 +111,16 @@ public sealed class BadInputTests : IClassFixture<BotHostFactory>
         using var response = await PostAsync(Activities.Json(Activities.EmulatorMessage(text, "conv-odd-" + Guid.NewGuid())));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = (await Activities.RepliesAsync(response)).ToJsonString();
-        Assert.NotEmpty(Activities.Messages(await Activities.RepliesAsync(response)));
-        Assert.DoesNotContain("<script>", replies, StringComparison.Ordinal);
-        Assert.DoesNotContain("](http://evil.example)", replies, StringComparison.Ordinal);
+        var messages = Activities.Messages(await Activities.RepliesAsync(response)).ToList();
+        Assert.NotEmpty(messages);
+
+        // What is rendered (cards, and text where there is no card) never carries the user's markup unescaped;
+        // the plain-text summary is for notifications and screen readers, which do not render markup.
+        var rendered = string.Concat(messages.Select(m => m["attachments"]?.ToJsonString() + (m["attachments"] is JsonArray { Count: > 0 } ? string.Empty : m["text"]?.ToJsonString())));
+        Assert.DoesNotContain("<script>", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u003Cscript", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(" [link](http://evil.example)", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain("**bold**", rendered, StringComparison.Ordinal);
     }
 
     [Theory]
