@@ -133,52 +133,43 @@ internal static class TopicReader
         return sources;
     }
 
-    private static List<Obligation> ReadObligations(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context)
+    private static List<Obligation> ReadObligations(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context) =>
+        ReadCited(document, node, pointer, "obligations", documents, context, (item, source) => new Obligation(Localized(item["who"]), Localized(item["what"]), source, item["ref"]?.ToString()));
+
+    private static List<ChangeNote> ReadChanges(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context) =>
+        ReadCited(document, node, pointer, "changes", documents, context, (item, source) => new ChangeNote(Text(item, "date"), Localized(item["text"]), source));
+
+    /// <summary>Reads a list whose items each cite a document of the file by its id ("source").</summary>
+    private static List<T> ReadCited<T>(
+        ContentDocument document,
+        JsonObject node,
+        string pointer,
+        string field,
+        IReadOnlyDictionary<string, SourceDocument> documents,
+        LoadContext context,
+        Func<JsonObject, SourceDocument, T> create)
     {
-        var obligations = new List<Obligation>();
-        if (node["obligations"] is not JsonArray array)
+        var result = new List<T>();
+        if (node[field] is not JsonArray array)
         {
-            return obligations;
+            return result;
         }
 
         for (var i = 0; i < array.Count; i++)
         {
             var item = array[i]!.AsObject();
             var sourceId = Text(item, "source");
-            if (!documents.TryGetValue(sourceId, out var source))
+            if (documents.TryGetValue(sourceId, out var source))
             {
-                context.Error(document, $"{pointer}/obligations/{i}/source", $"'{sourceId}' is not a document id of this file");
-                continue;
+                result.Add(create(item, source));
             }
-
-            obligations.Add(new Obligation(Localized(item["who"]), Localized(item["what"]), source, item["ref"]?.ToString()));
-        }
-
-        return obligations;
-    }
-
-    private static List<ChangeNote> ReadChanges(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context)
-    {
-        var changes = new List<ChangeNote>();
-        if (node["changes"] is not JsonArray array)
-        {
-            return changes;
-        }
-
-        for (var i = 0; i < array.Count; i++)
-        {
-            var item = array[i]!.AsObject();
-            var sourceId = Text(item, "source");
-            if (!documents.TryGetValue(sourceId, out var source))
+            else
             {
-                context.Error(document, $"{pointer}/changes/{i}/source", $"'{sourceId}' is not a document id of this file");
-                continue;
+                context.Error(document, $"{pointer}/{field}/{i}/source", $"'{sourceId}' is not a document id of this file");
             }
-
-            changes.Add(new ChangeNote(Text(item, "date"), Localized(item["text"]), source));
         }
 
-        return changes;
+        return result;
     }
 
     internal static List<Keyword> ReadKeywords(JsonNode? keywords)

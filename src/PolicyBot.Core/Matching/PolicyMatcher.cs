@@ -429,15 +429,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
                 return Disambiguation(evidence, close, best, second);
             }
 
-            var (node, nodeFacet) = ChooseNode(evidence, topics[0].Topic, facet);
-            return new MatchResult(
-                MatchOutcome.Answer,
-                node,
-                nodeFacet,
-                Math.Round(best, 3),
-                Confidence(best, second),
-                MatchedTerms(evidence, topics[..1]),
-                Candidates(evidence, topics[..Math.Min(topics.Length, _options.MaxCandidates)]));
+            return Answer(evidence, facet, best, Confidence(best, second));
         }
 
         // Too little evidence for a confident answer. When the question is little more than keywords, facet cues and
@@ -451,18 +443,25 @@ public sealed class PolicyMatcher : IQuestionMatcher
                 return Disambiguation(evidence, weak, best, second);
             }
 
-            var (node, nodeFacet) = ChooseNode(evidence, topics[0].Topic, facet);
-            return new MatchResult(
-                MatchOutcome.Answer,
-                node,
-                nodeFacet,
-                Math.Round(best, 3),
-                Math.Round(Confidence(best, second) * 0.5, 3),
-                MatchedTerms(evidence, topics[..1]),
-                Candidates(evidence, topics[..Math.Min(topics.Length, _options.MaxCandidates)]));
+            return Answer(evidence, facet, best, Math.Round(Confidence(best, second) * 0.5, 3));
         }
 
         return FacetOnly(evidence);
+    }
+
+    /// <summary>An answer on the best topic (or its facet's sub-node), with the runners-up as candidates.</summary>
+    private MatchResult Answer(in Evidence evidence, Facet? facet, double best, double confidence)
+    {
+        var topics = evidence.Topics;
+        var (node, nodeFacet) = ChooseNode(evidence, topics[0].Topic, facet);
+        return new MatchResult(
+            MatchOutcome.Answer,
+            node,
+            nodeFacet,
+            Math.Round(best, 3),
+            confidence,
+            MatchedTerms(evidence, topics[..1]),
+            Candidates(evidence, topics[..Math.Min(topics.Length, _options.MaxCandidates)]));
     }
 
     private MatchResult Disambiguation(in Evidence evidence, int close, double best, double second)
