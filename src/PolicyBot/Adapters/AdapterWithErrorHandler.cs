@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using PolicyBot.Infrastructure;
 
 namespace PolicyBot.Adapters;
@@ -15,9 +17,12 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     internal const string ApologyText = "Sorry, something went wrong on my side while answering. Please try again in a moment.";
     internal const string UnavailableText = "PolicyBot is temporarily unavailable. Please try again in a minute.";
 
+    private readonly BotFrameworkAuthentication _auth;
+
     public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
     {
+        _auth = auth;
         OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
@@ -41,5 +46,33 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(sendFailure, "Could not send the apology to conversation {ConversationId}", activity?.Conversation?.Id);
             }
         };
+    }
+
+    /// <summary>
+    /// Runs one turn for a channel hosted inside this process (the development Direct Line), through the same
+    /// pipeline as /api/messages: middleware, OnTurnError, the bot. That channel has already checked its caller
+    /// (its own conversation token), so the identity is the one a channel's validated JWT would give: the bot's
+    /// app id as audience, or anonymous. The activity must ask for expectReplies: the replies come back here,
+    /// buffered, and no connector call leaves the process.
+    /// </summary>
+    internal async Task<IList<Activity>> ProcessTrustedChannelActivityAsync(Activity activity, string? botAppId, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.DeliveryMode != DeliveryModes.ExpectReplies)
+        {
+            throw new ArgumentException("A trusted channel's activity must have deliveryMode expectReplies.", nameof(activity));
+        }
+
+        var identity = string.IsNullOrEmpty(botAppId)
+            ? new ClaimsIdentity(AuthenticationConstants.AnonymousAuthType)
+            : new ClaimsIdentity([new Claim(AuthenticationConstants.AudienceClaim, botAppId)], "DevelopmentDirectLine");
+        var authenticated = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = identity,
+            ConnectorFactory = _auth.CreateConnectorFactory(identity),
+        };
+
+        var response = await ProcessActivityAsync(authenticated, activity, callback, cancellationToken);
+        return (response?.Body as ExpectedReplies)?.Activities ?? [];
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Adapters;
 using PolicyBot.Bots;
 using PolicyBot.Options;
+using PolicyBot.WebChat;
 
 namespace PolicyBot.Infrastructure;
 
@@ -38,12 +39,14 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddTransient<IBot, PolicyTeamsBot>();
 
         services.AddPolicyAssistant(configuration);
+        services.AddWebChat(configuration);
         _ = environment;
         return services;
     }
 
     public static WebApplication UsePolicyBot(this WebApplication app)
     {
+        app.UseWebChat();
         app.MapPost("/api/messages", BotMessageEndpoint.HandleAsync);
         app.MapGet("/healthz", HealthEndpoint.Get);
         return app;

@@ -9,21 +9,23 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     public BotHostFactory()
         : this(null, null)
     {
     }
 
-    internal BotHostFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
+    internal BotHostFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         _settings = settings ?? [];
         _services = services;
+        _environment = environment;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

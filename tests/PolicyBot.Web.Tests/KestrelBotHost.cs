@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PolicyBot.Web.Tests;
+
+/// <summary>The real host on a free loopback port (Kestrel, not the in-memory test server), so a browser can reach it.</summary>
+public sealed class KestrelBotHost : WebApplicationFactory<Program>
+{
+    private readonly string _environment;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public KestrelBotHost()
+        : this("Development", [], null)
+    {
+    }
+
+    public KestrelBotHost(string environment, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        _environment = environment;
+        _settings = settings;
+        _services = services;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.Single());
+    }
+
+    /// <summary>For example http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+}
