@@ -30,6 +30,7 @@ public sealed class CardRenderer : ICardRenderer
     private readonly CardRendererOptions _options;
     private readonly CardModelBuilder _builder;
     private readonly ILogger<CardRenderer> _logger;
+    private readonly RenderedCardCache _cache = new();
 
     public CardRenderer(CardTemplateStore templates, IOptions<CardRendererOptions> options, ILogger<CardRenderer>? logger = null)
     {
@@ -42,6 +43,16 @@ public sealed class CardRenderer : ICardRenderer
     }
 
     public ReplyMessage Render(DialogReply reply, KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        // A reply that repeats what the user typed is not cached: no user text is kept beyond the turn.
+        return reply.EchoedText is null
+            ? _cache.GetOrRender(RenderedCardCache.Key(reply, knowledge.ContentVersion, _templates.Generation), () => RenderUncached(reply, knowledge))
+            : RenderUncached(reply, knowledge);
+    }
+
+    private ReplyMessage RenderUncached(DialogReply reply, KnowledgeBase knowledge)
     {
         var model = _builder.Build(reply, knowledge);
         if (model.TemplateName is null)

@@ -16,6 +16,7 @@ public sealed class CardTemplateStore
 {
     private readonly ILogger<CardTemplateStore> _logger;
     private volatile FrozenDictionary<string, CardTemplate> _templates;
+    private int _generation;
 
     /// <exception cref="CardTemplateException">A template is missing or broken.</exception>
     public CardTemplateStore(string directory, ILogger<CardTemplateStore>? logger = null)
@@ -34,6 +35,9 @@ public sealed class CardTemplateStore
     }
 
     public string Directory { get; }
+
+    /// <summary>Goes up with every successful reload, so caches of rendered cards know they are stale.</summary>
+    public int Generation => Volatile.Read(ref _generation);
 
     public IEnumerable<string> Names => _templates.Keys;
 
@@ -58,6 +62,7 @@ public sealed class CardTemplateStore
         }
 
         _templates = templates;
+        Interlocked.Increment(ref _generation);
         _logger.LogInformation("Reloaded {TemplateCount} card templates from {CardsPath}", templates.Count, Directory);
         return true;
     }

@@ -154,7 +154,9 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
             return;
         }
 
-        if (input.Kind != UserInputKind.Welcome)
+        // A typing indicator shows while the answer is worked out; with expectReplies every reply arrives in one
+        // response, so there it would only add weight.
+        if (input.Kind != UserInputKind.Welcome && turnContext.Activity.DeliveryMode != DeliveryModes.ExpectReplies)
         {
             await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         }
