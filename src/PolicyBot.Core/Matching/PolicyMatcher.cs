@@ -12,7 +12,8 @@ namespace PolicyBot.Core.Matching;
 /// first, so "protection of civilians" (10) is not also counted as "protection" (2) and "civilians" (3); a keyword
 /// counts once however often it is repeated; negative keywords ("data protection") subtract, and a near-miss
 /// phrase that no topic claims positively also hides its words from every topic. Misspelt words matched through
-/// typo tolerance weigh a quarter less.
+/// typo tolerance weigh a quarter less. A keyword whose words are all in the question near each other, but apart or
+/// in another order, counts at a discount (<see cref="MatcherOptions.ScatteredPhraseFactor"/>).
 /// </para>
 /// </summary>
 public sealed class PolicyMatcher : IQuestionMatcher
