@@ -74,6 +74,7 @@ public sealed class RealKnowledgeMatchingTests
     }
 
     [Theory]
+    [InlineData("How is the data of civilians we register at checkpoints protected?")]
     [InlineData("What is NATO's cyber defence policy?")]
     [InlineData("What are the data protection rules for my personal data?")]
     [InlineData("How long does a security clearance take?")]

@@ -39,6 +39,15 @@ public sealed class ScatteredKeywordTests
         Assert.Equal(10, Match("detained children, the children detained").Score);
 
     [Fact]
+    public void The_default_window_is_about_a_clause()
+    {
+        var matcher = TestKnowledge.Matcher(new MatcherOptions { MinimumScore = 1 });
+
+        Assert.Equal(7.5, matcher.Match("children detained", _knowledge).Score);
+        Assert.Equal(3, matcher.Match("children were later seen being detained", _knowledge).Score);
+    }
+
+    [Fact]
     public void A_factor_of_zero_turns_the_rule_off() =>
         Assert.Equal(3, Match("children detained", factor: 0).Score);
 
