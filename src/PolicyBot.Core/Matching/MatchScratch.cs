@@ -22,6 +22,12 @@ internal struct Hit
     /// <summary>Inside a longer phrase of another topic: its words are taken.</summary>
     public bool Subsumed;
 
+    /// <summary>
+    /// The phrase's words were found apart or reordered (<see cref="PhraseMatcher.TryMatchScattered"/>): only
+    /// <see cref="Start"/> and <see cref="End"/> are sure to be its words, so it neither claims nor explains those between.
+    /// </summary>
+    public bool Scattered;
+
     public readonly bool IsFacetCue => Group < 0;
 }
 

@@ -35,6 +35,17 @@ public sealed class MatcherOptions
     [Range(0, 20)]
     public int FollowUpUnknownWords { get; set; } = 1;
 
+    /// <summary>
+    /// A keyword whose content words all occur near each other but not as the phrase ("children detained" for
+    /// "detained children", "labour that is forced" for "forced labour") counts at this share of its weight; 0 turns it off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ScatteredPhraseFactor { get; set; } = 0.75;
+
+    /// <summary>... when each of its other words is at most this many words (function words included) from its first: about a clause; wider windows joined unrelated words in tests ("civilians ... protected").</summary>
+    [Range(1, 20)]
+    public int ScatteredPhraseWindow { get; set; } = 3;
+
     /// <summary>Longest input matched, in characters; the rest is ignored (a 100 KB paste is not a question).</summary>
     [Range(16, 100_000)]
     public int MaxInputLength { get; set; } = 2_000;

@@ -12,7 +12,8 @@ namespace PolicyBot.Core.Matching;
 /// first, so "protection of civilians" (10) is not also counted as "protection" (2) and "civilians" (3); a keyword
 /// counts once however often it is repeated; negative keywords ("data protection") subtract, and a near-miss
 /// phrase that no topic claims positively also hides its words from every topic. Misspelt words matched through
-/// typo tolerance weigh a quarter less.
+/// typo tolerance weigh a quarter less. A keyword whose words are all in the question near each other, but apart or
+/// in another order, counts at a discount (<see cref="MatcherOptions.ScatteredPhraseFactor"/>).
 /// </para>
 /// </summary>
 public sealed class PolicyMatcher : IQuestionMatcher
@@ -51,6 +52,11 @@ public sealed class PolicyMatcher : IQuestionMatcher
         var tokens = scratch.Rewritten.AsSpan(0, count);
 
         var hitCount = FindHits(index, tokens, scratch);
+        if (_options.ScatteredPhraseFactor > 0)
+        {
+            hitCount = FindScatteredHits(index, tokens, scratch, hitCount, _options.ScatteredPhraseFactor, _options.ScatteredPhraseWindow);
+        }
+
         var hits = scratch.Hits.AsSpan(0, hitCount);
         MaskNearMisses(hits, scratch.Masked.AsSpan(0, count));
         MarkSubsumed(hits);
@@ -146,6 +152,58 @@ public sealed class PolicyMatcher : IQuestionMatcher
     }
 
     /// <summary>
+    /// Weaker evidence for long questions: a keyword of a topic whose words are all there, but apart or in another
+    /// order ("children detained during operations"), counts at a discount. Only where the phrase was not found as
+    /// written at that place; near-miss phrases and facet cues are not scattered (their exact wording is the point).
+    /// </summary>
+    private static int FindScatteredHits(MatcherIndex index, ReadOnlySpan<Token> tokens, MatchScratch scratch, int count, double factor, int window)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var term = tokens[i].Term;
+            if (term < 0 || tokens[i].IsStop)
+            {
+                continue;
+            }
+
+            foreach (var p in index.PhrasesByFirstTerm[term])
+            {
+                var phrase = index.Phrases[p];
+                if (phrase.Literal || phrase.Terms.Length < 2 || PhraseMatcher.TryMatch(tokens, i, phrase.Terms, literal: false, out _)
+                    || !PhraseMatcher.TryMatchScattered(tokens, i, phrase.Terms, window, out var first, out var last, out var corrected))
+                {
+                    continue;
+                }
+
+                var scale = factor * (1 - (TypoPenalty * Math.Min(1.0, (double)corrected / phrase.Terms.Length)));
+                foreach (var posting in phrase.Postings)
+                {
+                    if (posting.Node < 0 || posting.Weight <= 0)
+                    {
+                        continue;
+                    }
+
+                    var hit = new Hit
+                    {
+                        Group = posting.Topic,
+                        Node = posting.Node,
+                        Facet = posting.Facet,
+                        Start = first,
+                        End = last,
+                        Length = phrase.Terms.Length,
+                        Phrase = p,
+                        Weight = posting.Weight * scale,
+                        Scattered = true,
+                    };
+                    scratch.AddHit(ref count, hit);
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// A near-miss phrase ("data protection", "drug trafficking") that no other topic claims positively at least
     /// as fully means its words are about something else for every topic: mark them.
     /// </summary>
@@ -162,7 +220,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
             var claimed = false;
             foreach (var positive in hits)
             {
-                if (positive.Weight > 0 && !positive.IsFacetCue && positive.Group != negative.Group
+                if (positive.Weight > 0 && !positive.IsFacetCue && !positive.Scattered && positive.Group != negative.Group
                     && positive.Start <= negative.Start && positive.End >= negative.End && positive.Length >= negative.Length)
                 {
                     claimed = true;
@@ -194,7 +252,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
 
             foreach (var longer in hits)
             {
-                if (longer.Weight > 0 && !longer.IsFacetCue && longer.Group != hit.Group && longer.Length > hit.Length
+                if (longer.Weight > 0 && !longer.IsFacetCue && !longer.Scattered && longer.Group != hit.Group && longer.Length > hit.Length
                     && longer.Start <= hit.Start && longer.End >= hit.End)
                 {
                     hit.Subsumed = true;
@@ -250,7 +308,9 @@ public sealed class PolicyMatcher : IQuestionMatcher
         {
             ref var hit = ref group[i];
             if (hit.Weight > 0 && !hit.Subsumed && !IsAnyBlocked(blocked, hit.Start, hit.End)
-                && (hit.IsFacetCue || !IsMasked(scratch.Masked, hit.Start, hit.End)))
+                && (hit.IsFacetCue || !(hit.Scattered
+                    ? scratch.Masked[hit.Start] || scratch.Masked[hit.End]
+                    : IsMasked(scratch.Masked, hit.Start, hit.End))))
             {
                 // A repeated phrase still explains its words, but counts once.
                 hit.Eligible = true;
@@ -568,7 +628,12 @@ public sealed class PolicyMatcher : IQuestionMatcher
         // Every matched keyword explains its words, also where another reading was preferred or it was repeated.
         foreach (var hit in evidence.Hits)
         {
-            if (hit.Eligible)
+            if (hit.Eligible && hit.Scattered)
+            {
+                explained[hit.Start] = true;
+                explained[hit.End] = true;
+            }
+            else if (hit.Eligible)
             {
                 explained[hit.Start..(hit.End + 1)].Fill(true);
             }
