@@ -60,7 +60,15 @@ internal static class StateJson
 
         private readonly DefaultSerializationBinder _inner = new();
 
-        public Type BindToType(string? assemblyName, string typeName)
+        // Every turn reads and writes state: resolving and checking a type name once, not on every value, keeps
+        // reflection (assembly names, attributes) off the hot path.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Assembly, string Type), Type> _types = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string? Assembly, string? Type)> _names = new();
+
+        public Type BindToType(string? assemblyName, string typeName) =>
+            _types.GetOrAdd((assemblyName, typeName), key => Resolve(key.Assembly, key.Type));
+
+        private Type Resolve(string? assemblyName, string typeName)
         {
             var type = _inner.BindToType(assemblyName, typeName);
             if (IsCompilerMadeList(type))
@@ -79,8 +87,14 @@ internal static class StateJson
             return type;
         }
 
-        public void BindToName(Type serializedType, out string? assemblyName, out string? typeName) =>
-            _inner.BindToName(serializedType, out assemblyName, out typeName);
+        public void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+        {
+            (assemblyName, typeName) = _names.GetOrAdd(serializedType, type =>
+            {
+                _inner.BindToName(type, out var assembly, out var name);
+                return (assembly, name);
+            });
+        }
 
         private static bool IsCompilerMadeList(Type type) =>
             type.IsGenericType
