@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PolicyBot.Testing;
 
 namespace PolicyBot.Web.Tests;
 
@@ -73,7 +74,7 @@ public sealed class WebChatPageTests
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var png = await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, fileName) });
-        var image = PngImage.Decode(png);
+        var image = PngImage.Read(png);
         Assert.True(image.Width > 50 && image.Height > 20, $"The screenshot is {image.Width}x{image.Height}.");
         Assert.True(image.DistinctColours() > 20, $"The screenshot has {image.DistinctColours()} colours: blank?");
     }

@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace PolicyBot.Cli.Tests.Teams;
+namespace PolicyBot.Testing;
 
 /// <summary>A PNG read back independently of the encoder: chunk CRCs checked, all five row filters undone.</summary>
-internal sealed class PngImage
+public sealed class PngImage
 {
     private PngImage(int width, int height, int colorType, byte[] rgba)
     {
@@ -39,10 +39,16 @@ internal sealed class PngImage
         }
     }
 
+    /// <summary>The number of distinct colours among the pixels (a blank screenshot has one).</summary>
+    public int DistinctColours() => Pixels().Select(p => (p.R << 16) | (p.G << 8) | p.B).Distinct().Count();
+
     public static PngImage Read(byte[] png)
     {
         byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        Assert.True(png.AsSpan(0, 8).SequenceEqual(signature), "not a PNG signature");
+        if (!(png.AsSpan(0, 8).SequenceEqual(signature)))
+        {
+            throw new InvalidDataException("not a PNG signature");
+        }
         int width = 0, height = 0, colorType = -1;
         using var idat = new MemoryStream();
         var offset = 8;
@@ -52,16 +58,28 @@ internal sealed class PngImage
             var type = Encoding.ASCII.GetString(png, offset + 4, 4);
             var data = png.AsSpan(offset + 8, length);
             var crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset + 8 + length));
-            Assert.True(Crc32(png.AsSpan(offset + 4, length + 4)) == crc, $"bad CRC in chunk {type}");
+            if (Crc32(png.AsSpan(offset + 4, length + 4)) != crc)
+            {
+                throw new InvalidDataException($"bad CRC in chunk {type}");
+            }
             switch (type)
             {
                 case "IHDR":
                     width = BinaryPrimitives.ReadInt32BigEndian(data);
                     height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                    Assert.Equal(8, data[8]);
+                    if (8 != data[8])
+        {
+            throw new InvalidDataException("unexpected PNG data length");
+        }
                     colorType = data[9];
-                    Assert.Contains(colorType, new[] { 2, 6 });
-                    Assert.Equal(0, data[12]); // not interlaced
+                    if (colorType is not (2 or 6))
+                    {
+                        throw new InvalidDataException($"PNG colour type {colorType} is not RGB or RGBA");
+                    }
+                    if (0 != data[12])
+        {
+            throw new InvalidDataException("unexpected PNG data length");
+        } // not interlaced
                     break;
                 case "IDAT":
                     idat.Write(data);
@@ -85,7 +103,10 @@ internal sealed class PngImage
     private static byte[] Unfilter(byte[] raw, int width, int height, int bytesPerPixel)
     {
         var stride = width * bytesPerPixel;
-        Assert.Equal((stride + 1) * height, raw.Length);
+        if ((stride + 1) * height != raw.Length)
+        {
+            throw new InvalidDataException("unexpected PNG data length");
+        }
         var current = new byte[stride];
         var previous = new byte[stride];
         var rgba = new byte[width * height * 4];
