@@ -5,7 +5,9 @@ namespace PolicyBot.Bots;
 /// <summary>What the bot keeps per conversation: ids and flags only, never what the user typed.</summary>
 public sealed class ConversationData
 {
-    public const int AnsweredIdsKept = 32;
+    // A channel retries the turn it is waiting for, within seconds: the last few ids are enough, and every id kept is
+    // serialised several times a turn.
+    public const int AnsweredIdsKept = 8;
 
     // The dialog position is stored as plain lists: the storage serialiser (Newtonsoft with type names) must
     // rebuild it on any instance, and the compiler's collection types for IReadOnlyList have no usable constructor.
