@@ -49,7 +49,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var statusLine = StatusLine(node, topic);
         var changes = node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes;
         // The dialog's options are what a typed number picks, so the buttons show them in its order, numbered.
-        var questions = reply.Options.Count > 0 ? [.. reply.Options] : SubQuestions(node, topic, knowledge);
+        var questions = reply.Options.Count > 0 ? reply.Options : DialogEngine.OptionsUnder(node, knowledge);
         var shown = new HashSet<string>(questions.Select(q => q.Id), StringComparer.Ordinal) { node.Id };
         var related = node.RelatedIds
             .Select(knowledge.Find)
@@ -247,22 +247,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         return Join(" · ", status, asOf is { } date ? "facts as of " + CardText.FormatDate(date) : string.Empty);
     }
 
-    /// <summary>The topic's sub-questions; for a sub-question, the topic overview and the other sub-questions.</summary>
-    private static List<KnowledgeNode> SubQuestions(KnowledgeNode node, KnowledgeNode topic, KnowledgeBase knowledge)
-    {
-        if (node.IsRoot)
-        {
-            return [.. knowledge.Topics];
-        }
-
-        if (ReferenceEquals(node, topic) || node.Id == topic.Id)
-        {
-            return [.. node.Children];
-        }
-
-        return [topic, .. topic.Children.Where(c => c.Id != node.Id)];
-    }
-
+    /// <summary>The topics offered: the dialog's options, else every topic.</summary>
     private static IReadOnlyList<KnowledgeNode> MenuTopics(DialogReply reply, KnowledgeBase knowledge) =>
         reply.Options.Count > 0 ? reply.Options : knowledge.Topics;
 

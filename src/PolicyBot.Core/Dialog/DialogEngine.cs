@@ -143,11 +143,19 @@ public sealed class DialogEngine
             new DialogContext { CurrentNodeId = node.Id, OfferedNodeIds = options.Select(o => o.Id).ToList(), History = history, MissesInARow = 0 });
     }
 
-    /// <summary>The sub-questions a node card offers, in button order: a topic's own, or a sub-question's topic and siblings.</summary>
+    /// <summary>
+    /// The sub-questions a node card offers, in button order: the root's topics, a topic's own sub-questions, or a
+    /// sub-question's topic and siblings.
+    /// </summary>
     public static IReadOnlyList<KnowledgeNode> OptionsUnder(KnowledgeNode node, KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(knowledge);
+        if (node.IsRoot)
+        {
+            return knowledge.Topics;
+        }
+
         if (node.IsTopic)
         {
             return node.Children;
