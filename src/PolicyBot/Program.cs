@@ -9,7 +9,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:3978");
 }
 
-builder.Services.AddPolicyBot(builder.Configuration, builder.Environment);
+builder.Services.AddPolicyBot(builder.Configuration);
 
 var app = builder.Build();
 app.UsePolicyBot();

@@ -13,7 +13,7 @@ namespace PolicyBot.Infrastructure;
 /// <summary>Start-up in one place: what the host registers, and the HTTP pipeline.</summary>
 internal static class PolicyBotServiceCollectionExtensions
 {
-    public static IServiceCollection AddPolicyBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPolicyBot(this IServiceCollection services, IConfiguration configuration)
     {
         // Options, each checked at start-up: a bad setting stops the host with a message naming it.
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
@@ -25,8 +25,8 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddSingleton<ConversationRateLimiter>();
 
-        services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>()?.MaxRequestBodyBytes ?? new HostingOptions().MaxRequestBodyBytes);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
+            kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
 
         // The Bot Framework: authentication from the standard settings, the adapter, state, the bot.
         services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
@@ -40,7 +40,6 @@ internal static class PolicyBotServiceCollectionExtensions
 
         services.AddPolicyAssistant(configuration);
         services.AddWebChat(configuration);
-        _ = environment;
         return services;
     }
 

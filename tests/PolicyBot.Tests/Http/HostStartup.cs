@@ -14,7 +14,7 @@ internal static class HostStartup
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseTestServer();
-        builder.Services.AddPolicyBot(builder.Configuration, builder.Environment);
+        builder.Services.AddPolicyBot(builder.Configuration);
         await using var app = builder.Build();
         app.UsePolicyBot();
         return await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
