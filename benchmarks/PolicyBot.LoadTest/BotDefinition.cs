@@ -9,6 +9,10 @@ internal sealed record BotDefinition(string Name, string ProjectDirectory, strin
     public static BotDefinition Echo(string repoRoot) =>
         new("echo bot", Path.Combine(repoRoot, "benchmarks", "EchoBot"), "EchoBot.dll", null, [], null);
 
+    /// <summary>The echo bot with PolicyBot's one change to the SDK wiring: its per-turn clients reused.</summary>
+    public static BotDefinition EchoReusingClients(string repoRoot) =>
+        Echo(repoRoot) with { Name = "echo bot reusing clients", ExtraArguments = ["--ReuseConnectorClients=true"] };
+
     /// <summary>
     /// PolicyBot with its per-conversation rate limit raised out of reach: the limiter still runs on every turn
     /// (its cost is measured), but 200 conversations at thousands of turns a second would otherwise be refused

@@ -10,10 +10,19 @@ internal sealed record BotRun(RunResult Run, TimeSpan FirstAnswer, TimeSpan? Hea
     public double CpuMsPerTurn => Run.Answered + Run.Errors > 0 ? RunCpu.TotalMilliseconds / (Run.Answered + Run.Errors) : double.NaN;
 }
 
-/// <summary>The echo bot and PolicyBot measured back to back, so they share the machine's conditions.</summary>
-internal sealed record Round(int Number, BotRun Echo, BotRun PolicyBot)
+/// <summary>
+/// The bots measured back to back, so they share the machine's conditions: the bare echo bot (the baseline of the
+/// target), optionally the echo bot with PolicyBot's reuse of the SDK's per-turn clients (like for like), PolicyBot.
+/// </summary>
+internal sealed record Round(int Number, BotRun Echo, BotRun PolicyBot, BotRun? EchoReusingClients = null)
 {
-    public double ThroughputRatio => Echo.Run.TurnsPerSecond > 0 ? PolicyBot.Run.TurnsPerSecond / Echo.Run.TurnsPerSecond : double.NaN;
+    public double ThroughputRatio => Ratio(PolicyBot, Echo);
+
+    /// <summary>PolicyBot against an echo bot with the same client reuse: what PolicyBot's own work costs.</summary>
+    public double? LikeForLikeRatio => EchoReusingClients is { } reusing ? Ratio(PolicyBot, reusing) : null;
+
+    private static double Ratio(BotRun bot, BotRun baseline) =>
+        baseline.Run.TurnsPerSecond > 0 ? bot.Run.TurnsPerSecond / baseline.Run.TurnsPerSecond : double.NaN;
 }
 
 /// <summary>PolicyBot's resident memory after a number of turns in one process.</summary>
@@ -42,7 +51,10 @@ internal sealed record LoadReport(
 {
     public double MedianRatio => Percentiles.Median(Rounds.Select(r => r.ThroughputRatio));
 
-    public int TotalErrors => Rounds.Sum(r => r.Echo.Run.Errors + r.PolicyBot.Run.Errors) + Memory.Sum(m => m.Errors);
+    public double? MedianLikeForLikeRatio =>
+        Rounds.Count > 0 && Rounds.All(r => r.LikeForLikeRatio is not null) ? Percentiles.Median(Rounds.Select(r => r.LikeForLikeRatio!.Value)) : null;
+
+    public int TotalErrors => Rounds.Sum(r => r.Echo.Run.Errors + r.PolicyBot.Run.Errors + (r.EchoReusingClients?.Run.Errors ?? 0)) + Memory.Sum(m => m.Errors);
 
     public double PolicyBotStartupMs => Percentiles.Median(Rounds.Select(r => r.PolicyBot.FirstAnswer.TotalMilliseconds));
 
@@ -63,7 +75,7 @@ internal sealed record LoadReport(
         Line(md, $"- Machine: {Machine.Describe()}, at the end {LoadAverageAtEnd}");
         Line(md, $"- Code: `{Machine.Commit}`");
         Line(md, $"- Load: {s.Concurrency} workers over {s.Conversations:N0} conversations, {QuestionCount} questions from `{Path.GetFileName(QuestionsPath)}`, deliveryMode expectReplies over HTTP/1.1 on loopback.");
-        Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), echo bot then PolicyBot.");
+        Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), {(MedianLikeForLikeRatio is null ? "echo bot then PolicyBot" : "echo bot, echo bot reusing clients, then PolicyBot")}.");
         md.Append('\n');
         Line(md, $"#### Throughput and latency (median over {Rounds.Count} round(s))");
         md.Append('\n');
@@ -72,18 +84,35 @@ internal sealed record LoadReport(
         var echo = Summary(Rounds.Select(r => r.Echo).ToList());
         var bot = Summary(Rounds.Select(r => r.PolicyBot).ToList());
         Line(md, $"| echo bot | {echo.Tps:N0} | {echo.P50:0.0} | {echo.P99:0.0} | {echo.Errors} | {echo.CpuMsPerTurn:0.000} | {echo.StartupMs:N0} | {echo.StartupCpuMs:N0} |");
+        var reusing = MedianLikeForLikeRatio is null ? default : Summary(Rounds.Select(r => r.EchoReusingClients!).ToList());
+        if (MedianLikeForLikeRatio is not null)
+        {
+            Line(md, $"| echo bot reusing clients | {reusing.Tps:N0} | {reusing.P50:0.0} | {reusing.P99:0.0} | {reusing.Errors} | {reusing.CpuMsPerTurn:0.000} | {reusing.StartupMs:N0} | {reusing.StartupCpuMs:N0} |");
+        }
+
         Line(md, $"| PolicyBot | {bot.Tps:N0} | {bot.P50:0.0} | {bot.P99:0.0} | {bot.Errors} | {bot.CpuMsPerTurn:0.000} | {bot.StartupMs:N0} | {bot.StartupCpuMs:N0} |");
         Line(md, $"| **PolicyBot / echo** | **{MedianRatio:0.00}** | {bot.P50 / echo.P50:0.00} | {bot.P99 / echo.P99:0.00} | | {bot.CpuMsPerTurn / echo.CpuMsPerTurn:0.00} | {bot.StartupMs / echo.StartupMs:0.00} | {bot.StartupCpuMs / echo.StartupCpuMs:0.00} |");
+        if (MedianLikeForLikeRatio is { } likeForLike)
+        {
+            Line(md, $"| PolicyBot / echo reusing clients | {likeForLike:0.00} | {bot.P50 / reusing.P50:0.00} | {bot.P99 / reusing.P99:0.00} | | {bot.CpuMsPerTurn / reusing.CpuMsPerTurn:0.00} | | |");
+        }
+
         md.Append('\n');
+        if (MedianLikeForLikeRatio is not null)
+        {
+            Line(md, $"PolicyBot reuses the connector and user-token clients that the Bot Framework's CloudAdapter otherwise builds on every turn (src/PolicyBot/Adapters/ClientReusingBotFrameworkAuthentication.cs); the bare echo bot, the target's baseline, does not. \"Echo bot reusing clients\" is the echo bot with that same change (ReuseConnectorClients=true): PolicyBot against it is the cost of PolicyBot's own work, with no target attached.");
+            md.Append('\n');
+        }
+
         Line(md, $"The throughput ratio is the median of each round's own ratio (both bots measured back to back). CPU ms per turn is the bot process's own user + system time over the measured run divided by its turns; unlike turns/s it does not depend on what else the machine is doing, so on a shared machine it is the steadier comparison (echo CPU per turn / PolicyBot CPU per turn = {echo.CpuMsPerTurn / bot.CpuMsPerTurn:0.00}).");
         md.Append('\n');
         Line(md, $"#### Per round");
         md.Append('\n');
-        Line(md, $"| round | echo turns/s | PolicyBot turns/s | ratio | echo p50 / p99 ms | PolicyBot p50 / p99 ms | errors echo / PolicyBot | CPU ms per turn echo / PolicyBot | start-up echo / PolicyBot ms (PolicyBot /healthz ms) |");
-        Line(md, $"|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, $"| round | echo turns/s | PolicyBot turns/s | ratio | echo reusing clients turns/s (ratio) | echo p50 / p99 ms | PolicyBot p50 / p99 ms | errors echo / PolicyBot | CPU ms per turn echo / PolicyBot | start-up echo / PolicyBot ms (PolicyBot /healthz ms) |");
+        Line(md, $"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in Rounds)
         {
-            Line(md, $"| {r.Number} | {r.Echo.Run.TurnsPerSecond:N0} | {r.PolicyBot.Run.TurnsPerSecond:N0} | {r.ThroughputRatio:0.00} | {r.Echo.Run.Latency.P50:0.0} / {r.Echo.Run.Latency.P99:0.0} | {r.PolicyBot.Run.Latency.P50:0.0} / {r.PolicyBot.Run.Latency.P99:0.0} | {r.Echo.Run.Errors} / {r.PolicyBot.Run.Errors} | {r.Echo.CpuMsPerTurn:0.000} / {r.PolicyBot.CpuMsPerTurn:0.000} | {r.Echo.FirstAnswer.TotalMilliseconds:N0} / {r.PolicyBot.FirstAnswer.TotalMilliseconds:N0} ({r.PolicyBot.Healthy?.TotalMilliseconds:N0}) |");
+            Line(md, $"| {r.Number} | {r.Echo.Run.TurnsPerSecond:N0} | {r.PolicyBot.Run.TurnsPerSecond:N0} | {r.ThroughputRatio:0.00} | {(r.EchoReusingClients is { } e ? $"{e.Run.TurnsPerSecond:N0} ({r.LikeForLikeRatio:0.00})" : "-")} | {r.Echo.Run.Latency.P50:0.0} / {r.Echo.Run.Latency.P99:0.0} | {r.PolicyBot.Run.Latency.P50:0.0} / {r.PolicyBot.Run.Latency.P99:0.0} | {r.Echo.Run.Errors} / {r.PolicyBot.Run.Errors} | {r.Echo.CpuMsPerTurn:0.000} / {r.PolicyBot.CpuMsPerTurn:0.000} | {r.Echo.FirstAnswer.TotalMilliseconds:N0} / {r.PolicyBot.FirstAnswer.TotalMilliseconds:N0} ({r.PolicyBot.Healthy?.TotalMilliseconds:N0}) |");
         }
 
         if (Memory.Count > 0)
@@ -119,7 +148,8 @@ internal sealed record LoadReport(
             }
         }
 
-        var samples = Rounds.SelectMany(r => new[] { ("echo bot", r.Echo.Run), ("PolicyBot", r.PolicyBot.Run) })
+        var samples = Rounds.SelectMany(r => new[] { ("echo bot", r.Echo.Run), ("echo bot reusing clients", r.EchoReusingClients?.Run), ("PolicyBot", r.PolicyBot.Run) })
+            .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))
             .SelectMany(x => x.Item2.ErrorSamples.Select(e => $"{x.Item1}: {e}")).Distinct().Take(10).ToList();
         if (samples.Count > 0)
         {

@@ -83,8 +83,9 @@ internal sealed class LoadTestApp
         for (var number = 1; number <= _settings.Rounds; number++)
         {
             var echoRun = await MeasureAsync(echo, driver, client, number, cancellationToken);
+            var reusingRun = _settings.LikeForLike ? await MeasureAsync(BotDefinition.EchoReusingClients(repoRoot), driver, client, number, cancellationToken) : null;
             var policyRun = await MeasureAsync(policyBot, driver, client, number, cancellationToken);
-            rounds.Add(new Round(number, echoRun, policyRun));
+            rounds.Add(new Round(number, echoRun, policyRun, reusingRun));
         }
 
         var memory = _settings.MemoryCheckpoints.Count > 0

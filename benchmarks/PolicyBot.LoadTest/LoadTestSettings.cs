@@ -22,6 +22,7 @@ internal sealed record LoadTestSettings
           --memory-turns A,B       PolicyBot RSS checkpoints in turns, or 'none' (default 10000,100000)
           --memory-duration SECONDS time limit of the memory run (default 900)
           --start-timeout SECONDS  how long a bot may take to answer its first turn (default 60)
+          --bare-echo-only         skip the like-for-like baseline (the echo bot reusing clients as PolicyBot does)
           --no-build               use the existing Release builds instead of building them
           --help                   this text
         """;
@@ -55,6 +56,9 @@ internal sealed record LoadTestSettings
 
     public bool Build { get; init; } = true;
 
+    /// <summary>Also measure the echo bot with PolicyBot's client reuse, for the like-for-like ratio.</summary>
+    public bool LikeForLike { get; init; } = true;
+
     public bool ShowHelp { get; init; }
 
     public static LoadTestSettings Parse(IReadOnlyList<string> args)
@@ -70,6 +74,7 @@ internal sealed record LoadTestSettings
             {
                 "--help" or "-h" => settings with { ShowHelp = true },
                 "--no-build" => settings with { Build = false },
+                "--bare-echo-only" => settings with { LikeForLike = false },
                 "--repo-root" => settings with { RepoRoot = NonEmpty(name, Value()) },
                 "--questions" => settings with { QuestionsPath = NonEmpty(name, Value()) },
                 "--out" => settings with { OutPath = NonEmpty(name, Value()) },

@@ -9,6 +9,7 @@ using PolicyBot.Core;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Infrastructure;
 using PolicyBot.Options;
+using PolicyBot.Storage;
 
 namespace PolicyBot.Bots;
 
@@ -23,9 +24,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
     private const string TeamsChannel = "msteams";
 
     private readonly IPolicyAssistant _assistant;
-    private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
-    private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly ConversationDataStore _conversationData;
     private readonly IOptionsMonitor<TeamsOptions> _teamsOptions;
     private readonly IOptionsMonitor<PrivacyOptions> _privacy;
     private readonly ConversationRateLimiter _rateLimiter;
@@ -34,20 +33,16 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
     public PolicyTeamsBot(
         IPolicyAssistant assistant,
-        ConversationState conversationState,
-        UserState userState,
+        ConversationDataStore conversationData,
         IOptionsMonitor<TeamsOptions> teamsOptions,
         IOptionsMonitor<PrivacyOptions> privacy,
         ConversationRateLimiter rateLimiter,
         ILogger<PolicyTeamsBot> logger,
         IMeterFactory meterFactory)
     {
-        ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(meterFactory);
         _assistant = assistant;
-        _conversationState = conversationState;
-        _userState = userState;
-        _conversationData = conversationState.CreateProperty<ConversationData>("PolicyBot.Conversation");
+        _conversationData = conversationData;
         _teamsOptions = teamsOptions;
         _privacy = privacy;
         _rateLimiter = rateLimiter;
@@ -72,8 +67,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        await _userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await _conversationData.SaveChangesAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -134,7 +128,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var data = await _conversationData.GetAsync(turnContext, cancellationToken);
         if (data.Welcomed)
         {
             return;
@@ -146,7 +140,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
     private async Task RespondAsync(ITurnContext turnContext, UserInput input, CancellationToken cancellationToken)
     {
-        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var data = await _conversationData.GetAsync(turnContext, cancellationToken);
         var activityId = turnContext.Activity.Id;
         if (input.Kind != UserInputKind.Welcome && data.HasAnswered(activityId))
         {

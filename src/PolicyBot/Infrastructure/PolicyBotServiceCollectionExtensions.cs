@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Adapters;
 using PolicyBot.Bots;
 using PolicyBot.Options;
+using PolicyBot.Storage;
 using PolicyBot.WebChat;
 
 namespace PolicyBot.Infrastructure;
@@ -28,14 +29,19 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
             kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
 
-        // The Bot Framework: authentication from the standard settings, the adapter, state, the bot.
-        services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
+        // The Bot Framework: authentication from the standard settings, the adapter, conversation state, the bot.
+        // Outgoing Bot Connector calls get their HttpClient from the pooled factory.
+        services.AddHttpClient();
+        services.AddSingleton(sp => new ClientReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => sp.GetRequiredService<ClientReusingBotFrameworkAuthentication>());
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddBotStorage(configuration);
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationDataStore>();
         services.AddTransient<IBot, PolicyTeamsBot>();
 
         services.AddPolicyAssistant(configuration);

@@ -9,6 +9,7 @@ using PolicyBot.Core;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Infrastructure;
 using PolicyBot.Options;
+using PolicyBot.Storage;
 
 namespace PolicyBot.Tests.Bots;
 
@@ -24,8 +25,7 @@ public sealed class PolicyTeamsBotTests
         meterFactory.Setup(m => m.Create(It.IsAny<System.Diagnostics.Metrics.MeterOptions>())).Returns((System.Diagnostics.Metrics.MeterOptions o) => new System.Diagnostics.Metrics.Meter(o));
         return new PolicyTeamsBot(
             _assistant.Object,
-            new ConversationState(_storage),
-            new UserState(_storage),
+            new ConversationDataStore(_storage),
             Monitor(new TeamsOptions()),
             Monitor(new PrivacyOptions()),
             new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions())),

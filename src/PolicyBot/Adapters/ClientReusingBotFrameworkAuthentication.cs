@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+namespace PolicyBot.Adapters;
+
+/// <summary>
+/// The standard authentication, except that the connector client and the user-token client the adapter asks for
+/// on every turn are built once per bot app id, service URL and audience, then reused (as the older
+/// BotFrameworkAdapter did). Building them was about a quarter of a turn's CPU: each builds its user-agent header
+/// with freshly constructed regular expressions and gets new credentials and an HTTP client, so outgoing replies
+/// also lost their pooled connection and cached token. Both clients are thread-safe REST clients.
+/// </summary>
+internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuthentication, IDisposable
+{
+    // Service URLs come from activities; past this many distinct ones, clients are built per turn as the SDK does,
+    // so that a flood of made-up URLs cannot grow the cache.
+    internal const int MaxReusedClients = 64;
+
+    private readonly BotFrameworkAuthentication _inner;
+    private readonly ConcurrentDictionary<(string AppId, string ServiceUrl, string Audience), ReusedConnectorClient> _connectorClients = new();
+    private readonly ConcurrentDictionary<string, ReusedUserTokenClient> _userTokenClients = new(StringComparer.Ordinal);
+
+    public ClientReusingBotFrameworkAuthentication(BotFrameworkAuthentication inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+    }
+
+    internal int ReusedConnectorClientCount => _connectorClients.Count;
+
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+    {
+        var result = await _inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        if (result.ConnectorFactory is not null)
+        {
+            result.ConnectorFactory = new ReusingConnectorFactory(this, result.ConnectorFactory, AppIdOf(result.ClaimsIdentity));
+        }
+
+        return result;
+    }
+
+    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        _inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        new ReusingConnectorFactory(this, _inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity));
+
+    public override async Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
+    {
+        var appId = AppIdOf(claimsIdentity);
+        if (_userTokenClients.TryGetValue(appId, out var reused))
+        {
+            return reused;
+        }
+
+        var created = await _inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        if (_userTokenClients.Count >= MaxReusedClients)
+        {
+            return created;
+        }
+
+        var candidate = new ReusedUserTokenClient(created);
+        var winner = _userTokenClients.GetOrAdd(appId, candidate);
+        if (!ReferenceEquals(winner, candidate))
+        {
+            created.Dispose();
+        }
+
+        return winner;
+    }
+
+    public override BotFrameworkClient CreateBotFrameworkClient() => _inner.CreateBotFrameworkClient();
+
+    public override string GetOriginatingAudience() => _inner.GetOriginatingAudience();
+
+    public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
+        _inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var client in _connectorClients.Values)
+        {
+            client.Release();
+        }
+
+        foreach (var client in _userTokenClients.Values)
+        {
+            client.Release();
+        }
+
+        _connectorClients.Clear();
+        _userTokenClients.Clear();
+    }
+
+    private async Task<IConnectorClient> GetConnectorClientAsync(ConnectorFactory factory, string appId, string serviceUrl, string? audience, CancellationToken cancellationToken)
+    {
+        var key = (appId, serviceUrl ?? string.Empty, audience ?? string.Empty);
+        if (_connectorClients.TryGetValue(key, out var reused))
+        {
+            return reused;
+        }
+
+        var created = await factory.CreateAsync(serviceUrl, audience, cancellationToken);
+        if (_connectorClients.Count >= MaxReusedClients)
+        {
+            return created;
+        }
+
+        var candidate = new ReusedConnectorClient(created);
+        var winner = _connectorClients.GetOrAdd(key, candidate);
+        if (!ReferenceEquals(winner, candidate))
+        {
+            created.Dispose();
+        }
+
+        return winner;
+    }
+
+    // The bot's own app id, as the SDK reads it: the audience claim from a channel, the appid claim from the
+    // Emulator, none when authentication is off.
+    private static string AppIdOf(ClaimsIdentity? identity) =>
+        identity?.Claims.FirstOrDefault(c => c.Type == AuthenticationConstants.AudienceClaim)?.Value
+        ?? identity?.Claims.FirstOrDefault(c => c.Type == AuthenticationConstants.AppIdClaim)?.Value
+        ?? string.Empty;
+
+    private sealed class ReusingConnectorFactory(ClientReusingBotFrameworkAuthentication owner, ConnectorFactory inner, string appId) : ConnectorFactory
+    {
+        public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
+            owner.GetConnectorClientAsync(inner, appId, serviceUrl, audience, cancellationToken);
+    }
+}
