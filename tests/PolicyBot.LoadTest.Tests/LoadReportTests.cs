@@ -28,6 +28,42 @@ public sealed class LoadReportTests
     }
 
     [Fact]
+    public void The_like_for_like_ratio_is_reported_beside_the_target_but_the_target_stays_on_the_bare_echo_bot()
+    {
+        var report = Report([Round(1, 1000, 1100, 2000), Round(2, 1000, 1200, 2500)], []);
+        var markdown = report.ToMarkdown();
+
+        Assert.Equal(1.15, report.MedianRatio, 3);
+        Assert.Equal(0.515, report.MedianLikeForLikeRatio!.Value, 3);
+        Assert.True(report.AllTargetsMet);
+        Assert.Contains("| PolicyBot / echo reusing clients | 0.52 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| echo bot reusing clients | 2,250 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1,000 | 1,100 | 1.10 | 2,000 (0.55) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Throughput ≥ 0.80 × echo: met (1.15)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_like_for_like_echo_bot_the_report_has_no_such_row()
+    {
+        var report = Report([Round(1, 1000, 900)], []);
+
+        Assert.Null(report.MedianLikeForLikeRatio);
+        Assert.DoesNotContain("reusing clients |", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1,000 | 900 | 0.90 | - |", report.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Errors_of_the_like_for_like_echo_bot_count_too()
+    {
+        var failing = Run(2000) with { Run = new RunResult(1990, 10, TimeSpan.FromSeconds(1), new LatencyStats([1, 2, 3]), ["HTTP 500: boom"]) };
+        var report = Report([new Round(1, Run(1000), Run(900), failing)], []);
+
+        Assert.Equal(10, report.TotalErrors);
+        Assert.False(report.AllTargetsMet);
+        Assert.Contains("- echo bot reusing clients: HTTP 500: boom", report.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Memory_growth_is_from_the_first_to_the_last_checkpoint() =>
         Assert.Equal(0.05, Report([Round(1, 1, 1)], [Checkpoint(10, 200), Checkpoint(100, 210)]).MemoryGrowth!.Value, 6);
 
@@ -44,8 +80,8 @@ public sealed class LoadReportTests
     private static LoadReport Report(IReadOnlyList<Round> rounds, IReadOnlyList<MemoryCheckpoint> memory) =>
         new(DateTimeOffset.UnixEpoch, Machine, LoadTestSettings.Parse([]), "/x/questions.dev.jsonl", 140, rounds, memory, "0.00 0.00 0.00");
 
-    private static Round Round(int number, int echoTurns, int policyTurns) =>
-        new(number, Run(echoTurns), Run(policyTurns));
+    private static Round Round(int number, int echoTurns, int policyTurns, int? echoReusingTurns = null) =>
+        new(number, Run(echoTurns), Run(policyTurns), echoReusingTurns is { } reusing ? Run(reusing) : null);
 
     private static BotRun Run(int turnsInOneSecond) => new(
         new RunResult(turnsInOneSecond, 0, TimeSpan.FromSeconds(1), new LatencyStats([1, 2, 3]), []),

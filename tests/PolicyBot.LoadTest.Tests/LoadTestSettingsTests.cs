@@ -11,6 +11,7 @@ public sealed class LoadTestSettingsTests
         Assert.Equal([10_000, 100_000], settings.MemoryCheckpoints);
         Assert.Equal("127.0.0.1", settings.Host);
         Assert.True(settings.Build);
+        Assert.True(settings.LikeForLike);
         Assert.Null(settings.OutPath);
     }
 
@@ -28,6 +29,9 @@ public sealed class LoadTestSettingsTests
         Assert.False(settings.Build);
         Assert.Equal("::1", settings.Host);
     }
+
+    [Fact]
+    public void The_like_for_like_echo_bot_can_be_skipped() => Assert.False(LoadTestSettings.Parse(["--bare-echo-only"]).LikeForLike);
 
     [Fact]
     public void Memory_run_can_be_skipped() => Assert.Empty(LoadTestSettings.Parse(["--memory-turns", "none"]).MemoryCheckpoints);

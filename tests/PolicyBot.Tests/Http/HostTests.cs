@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Adapters;
 
 namespace PolicyBot.Tests.Http;
@@ -21,6 +22,25 @@ public sealed class HostTests : IClassFixture<BotHostFactory>
         var message = Assert.Single(Activities.Messages(replies));
         Assert.Equal("conv-1", message["conversation"]!["id"]!.GetValue<string>());
         Assert.Equal("act-1", message["replyToId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Turns_from_one_service_url_share_one_connector_client()
+    {
+        var auth = _factory.Services.GetRequiredService<ClientReusingBotFrameworkAuthentication>();
+        Assert.Same(auth, _factory.Services.GetRequiredService<Microsoft.Bot.Connector.Authentication.BotFrameworkAuthentication>());
+        using var client = _factory.CreateClient();
+        var before = auth.ReusedConnectorClientCount;
+
+        foreach (var turn in (string[])["reuse-1", "reuse-2", "reuse-3"])
+        {
+            var activity = Activities.EmulatorMessage("help", "conv-reuse", turn);
+            activity["serviceUrl"] = "http://localhost:1/reuse-test/";
+            using var response = await client.PostAsync("/api/messages", Activities.Json(activity));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(before + 1, auth.ReusedConnectorClientCount);
     }
 
     [Fact]
