@@ -49,29 +49,8 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
         new ReusingConnectorFactory(this, _inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity));
 
-    public override async Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
-    {
-        var appId = AppIdOf(claimsIdentity);
-        if (_userTokenClients.TryGetValue(appId, out var reused))
-        {
-            return reused;
-        }
-
-        var created = await _inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
-        if (_userTokenClients.Count >= MaxReusedClients)
-        {
-            return created;
-        }
-
-        var candidate = new ReusedUserTokenClient(created);
-        var winner = _userTokenClients.GetOrAdd(appId, candidate);
-        if (!ReferenceEquals(winner, candidate))
-        {
-            created.Dispose();
-        }
-
-        return winner;
-    }
+    public override async Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+        await SharedOrNewAsync(_userTokenClients, AppIdOf(claimsIdentity), () => _inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken), created => new ReusedUserTokenClient(created));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => _inner.CreateBotFrameworkClient();
 
@@ -96,22 +75,33 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
         _userTokenClients.Clear();
     }
 
-    private async Task<IConnectorClient> GetConnectorClientAsync(ConnectorFactory factory, string appId, string serviceUrl, string? audience, CancellationToken cancellationToken)
+    private Task<IConnectorClient> GetConnectorClientAsync(ConnectorFactory factory, string appId, string serviceUrl, string? audience, CancellationToken cancellationToken) =>
+        SharedOrNewAsync<(string, string, string), IConnectorClient, ReusedConnectorClient>(
+            _connectorClients,
+            (appId, serviceUrl ?? string.Empty, audience ?? string.Empty),
+            () => factory.CreateAsync(serviceUrl, audience, cancellationToken),
+            created => new ReusedConnectorClient(created));
+
+    /// <summary>The shared client for the key, made on first use; a new, unshared one once the cache is full.</summary>
+    private static async Task<TClient> SharedOrNewAsync<TKey, TClient, TShared>(ConcurrentDictionary<TKey, TShared> shared, TKey key, Func<Task<TClient>> create, Func<TClient, TShared> share)
+        where TKey : notnull
+        where TClient : IDisposable
+        where TShared : TClient
     {
-        var key = (appId, serviceUrl ?? string.Empty, audience ?? string.Empty);
-        if (_connectorClients.TryGetValue(key, out var reused))
+        if (shared.TryGetValue(key, out var existing))
         {
-            return reused;
+            return existing;
         }
 
-        var created = await factory.CreateAsync(serviceUrl, audience, cancellationToken);
-        if (_connectorClients.Count >= MaxReusedClients)
+        var created = await create();
+        if (shared.Count >= MaxReusedClients)
         {
             return created;
         }
 
-        var candidate = new ReusedConnectorClient(created);
-        var winner = _connectorClients.GetOrAdd(key, candidate);
+        // Two first turns at once may both build one; the loser's is freed at once.
+        var candidate = share(created);
+        var winner = shared.GetOrAdd(key, candidate);
         if (!ReferenceEquals(winner, candidate))
         {
             created.Dispose();
