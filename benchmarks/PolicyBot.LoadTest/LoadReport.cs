@@ -69,13 +69,14 @@ internal sealed record LoadReport(
     public string ToMarkdown()
     {
         var s = Settings;
+        var likeForLike = MedianLikeForLikeRatio;
         var md = new StringBuilder();
         Line(md, $"### Load run of {Taken:yyyy-MM-dd HH:mm} UTC");
         md.Append('\n');
         Line(md, $"- Machine: {Machine.Describe()}, at the end {LoadAverageAtEnd}");
         Line(md, $"- Code: `{Machine.Commit}`");
         Line(md, $"- Load: {s.Concurrency} workers over {s.Conversations:N0} conversations, {QuestionCount} questions from `{Path.GetFileName(QuestionsPath)}`, deliveryMode expectReplies over HTTP/1.1 on loopback.");
-        Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), {(MedianLikeForLikeRatio is null ? "echo bot then PolicyBot" : "echo bot, echo bot reusing clients, then PolicyBot")}.");
+        Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), {(likeForLike is null ? "echo bot then PolicyBot" : "echo bot, echo bot reusing clients, then PolicyBot")}.");
         md.Append('\n');
         Line(md, $"#### Throughput and latency (median over {Rounds.Count} round(s))");
         md.Append('\n');
@@ -84,21 +85,21 @@ internal sealed record LoadReport(
         var echo = Summary(Rounds.Select(r => r.Echo).ToList());
         var bot = Summary(Rounds.Select(r => r.PolicyBot).ToList());
         Line(md, $"| echo bot | {echo.Tps:N0} | {echo.P50:0.0} | {echo.P99:0.0} | {echo.Errors} | {echo.CpuMsPerTurn:0.000} | {echo.StartupMs:N0} | {echo.StartupCpuMs:N0} |");
-        var reusing = MedianLikeForLikeRatio is null ? default : Summary(Rounds.Select(r => r.EchoReusingClients!).ToList());
-        if (MedianLikeForLikeRatio is not null)
+        var reusing = likeForLike is null ? default : Summary(Rounds.Select(r => r.EchoReusingClients!).ToList());
+        if (likeForLike is not null)
         {
             Line(md, $"| echo bot reusing clients | {reusing.Tps:N0} | {reusing.P50:0.0} | {reusing.P99:0.0} | {reusing.Errors} | {reusing.CpuMsPerTurn:0.000} | {reusing.StartupMs:N0} | {reusing.StartupCpuMs:N0} |");
         }
 
         Line(md, $"| PolicyBot | {bot.Tps:N0} | {bot.P50:0.0} | {bot.P99:0.0} | {bot.Errors} | {bot.CpuMsPerTurn:0.000} | {bot.StartupMs:N0} | {bot.StartupCpuMs:N0} |");
         Line(md, $"| **PolicyBot / echo** | **{MedianRatio:0.00}** | {bot.P50 / echo.P50:0.00} | {bot.P99 / echo.P99:0.00} | | {bot.CpuMsPerTurn / echo.CpuMsPerTurn:0.00} | {bot.StartupMs / echo.StartupMs:0.00} | {bot.StartupCpuMs / echo.StartupCpuMs:0.00} |");
-        if (MedianLikeForLikeRatio is { } likeForLike)
+        if (likeForLike is { } ratio)
         {
-            Line(md, $"| PolicyBot / echo reusing clients | {likeForLike:0.00} | {bot.P50 / reusing.P50:0.00} | {bot.P99 / reusing.P99:0.00} | | {bot.CpuMsPerTurn / reusing.CpuMsPerTurn:0.00} | | |");
+            Line(md, $"| PolicyBot / echo reusing clients | {ratio:0.00} | {bot.P50 / reusing.P50:0.00} | {bot.P99 / reusing.P99:0.00} | | {bot.CpuMsPerTurn / reusing.CpuMsPerTurn:0.00} | | |");
         }
 
         md.Append('\n');
-        if (MedianLikeForLikeRatio is not null)
+        if (likeForLike is not null)
         {
             Line(md, $"PolicyBot reuses the connector and user-token clients that the Bot Framework's CloudAdapter otherwise builds on every turn (src/PolicyBot/Adapters/ClientReusingBotFrameworkAuthentication.cs); the bare echo bot, the target's baseline, does not. \"Echo bot reusing clients\" is the echo bot with that same change (ReuseConnectorClients=true): PolicyBot against it is the cost of PolicyBot's own work, with no target attached.");
             md.Append('\n');
