@@ -12,13 +12,15 @@ public sealed class KnowledgeBase
         KnowledgeNode root,
         IReadOnlyList<FacetDefinition> facets,
         IReadOnlyList<SynonymGroup> synonyms,
-        string contentVersion)
+        string contentVersion,
+        IReadOnlyList<ExampleQuestion>? outOfScopeExamples = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         Root = root;
         Facets = facets;
         Synonyms = synonyms;
         ContentVersion = contentVersion;
+        OutOfScopeExamples = outOfScopeExamples ?? [];
         var all = new Dictionary<string, KnowledgeNode>(StringComparer.Ordinal);
         Collect(root, all);
         NodesById = all.ToFrozenDictionary(StringComparer.Ordinal);
@@ -35,6 +37,12 @@ public sealed class KnowledgeBase
     public IReadOnlyList<FacetDefinition> Facets { get; }
 
     public IReadOnlyList<SynonymGroup> Synonyms { get; }
+
+    /// <summary>
+    /// Questions near the domain that no topic answers (force protection, data protection, other summit decisions):
+    /// the meaning-based stage never answers a question closer to these than to a node's examples.
+    /// </summary>
+    public IReadOnlyList<ExampleQuestion> OutOfScopeExamples { get; }
 
     /// <summary>A short hash of the content files, logged with feedback so it can be tied to what was shown.</summary>
     public string ContentVersion { get; }

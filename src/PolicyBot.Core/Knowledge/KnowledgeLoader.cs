@@ -17,7 +17,7 @@ public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, IReadOnlyList
 }
 
 /// <summary>
-/// Loads the knowledge folder (index.yaml, one file per topic, facets.yaml, synonyms.yaml) into an immutable
+/// Loads the knowledge folder (index.yaml, one file per topic, facets.yaml, synonyms.yaml, out-of-scope.yaml) into an immutable
 /// <see cref="KnowledgeBase"/>. Structure is checked against knowledge.schema.json, meaning by the semantic
 /// checks here; any error refuses the whole load, so a half-broken edit never reaches users.
 /// </summary>
@@ -26,10 +26,11 @@ public static class KnowledgeLoader
     public const string IndexFile = "index.yaml";
     public const string FacetsFile = "facets.yaml";
     public const string SynonymsFile = "synonyms.yaml";
+    public const string OutOfScopeFile = "out-of-scope.yaml";
     public const string SchemaFile = "knowledge.schema.json";
     public const string RootId = "root";
 
-    private static readonly string[] ReservedFiles = [IndexFile, FacetsFile, SynonymsFile];
+    private static readonly string[] ReservedFiles = [IndexFile, FacetsFile, SynonymsFile, OutOfScopeFile];
 
     public static KnowledgeLoadResult LoadDirectory(string directory)
     {
@@ -71,6 +72,7 @@ public static class KnowledgeLoader
         var root = index is null ? null : IndexReader.Read(index, topics, context);
         var facets = context.ReadFile(directory, FacetsFile, required: false) is { } facetsDocument ? FacetReader.Read(facetsDocument, context) : [];
         var synonyms = context.ReadFile(directory, SynonymsFile, required: false) is { } synonymsDocument ? SynonymReader.Read(synonymsDocument, context) : [];
+        var outOfScope = context.ReadFile(directory, OutOfScopeFile, required: false) is { } outOfScopeDocument ? OutOfScopeReader.Read(outOfScopeDocument, context) : [];
 
         // Checks across files only make sense once every file reads: otherwise they repeat the first error many times.
         if (root is not null && !problems.Any(p => !p.IsWarning))
@@ -83,7 +85,7 @@ public static class KnowledgeLoader
             return new KnowledgeLoadResult(null, problems);
         }
 
-        return new KnowledgeLoadResult(new KnowledgeBase(root, facets, synonyms, ContentVersion(directory, files)), problems);
+        return new KnowledgeLoadResult(new KnowledgeBase(root, facets, synonyms, ContentVersion(directory, files), outOfScope), problems);
     }
 
     private static JsonSchema? LoadSchema(string directory, List<ContentError> problems)

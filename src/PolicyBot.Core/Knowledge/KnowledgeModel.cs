@@ -14,14 +14,26 @@ public enum Facet
 /// <summary>A word or phrase that points at a node (positive weight) or away from it (negative weight).</summary>
 public sealed record Keyword(string Term, int Weight, string Language);
 
-/// <summary>A source document a node cites.</summary>
-public sealed record SourceDocument(string Id, string Title, string Issuer, string Date, Uri? Url);
+/// <summary>A source document a node cites. <see cref="Note"/> is for the content owner, never shown on a card.</summary>
+public sealed record SourceDocument(string Id, string Title, string Issuer, string Date, Uri? Url)
+{
+    public string? Note { get; init; }
+}
 
-/// <summary>Who must do what, and where that is written.</summary>
-public sealed record Obligation(LocalizedText Who, LocalizedText What, SourceDocument Source, string? Reference);
+/// <summary>Who must do what, and where that is written. <see cref="Note"/> is for the content owner, never shown on a card.</summary>
+public sealed record Obligation(LocalizedText Who, LocalizedText What, SourceDocument Source, string? Reference)
+{
+    public string? Note { get; init; }
+}
 
-/// <summary>A change recorded after the node's as-of date.</summary>
-public sealed record ChangeNote(string Date, LocalizedText Text, SourceDocument Source);
+/// <summary>A dated change in a topic's history. <see cref="Note"/> is for the content owner, never shown on a card.</summary>
+public sealed record ChangeNote(string Date, LocalizedText Text, SourceDocument Source)
+{
+    public string? Note { get; init; }
+}
+
+/// <summary>A question as staff ask it for a node, in one language: what the meaning-based stage compares with.</summary>
+public sealed record ExampleQuestion(string Text, string Language);
 
 /// <summary>One node of the policy tree: the root, a topic, or a topic's sub-question.</summary>
 public sealed class KnowledgeNode
@@ -41,9 +53,14 @@ public sealed class KnowledgeNode
 
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>When the topic's content was last checked against NATO's sources (topics only).</summary>
+    public DateOnly? Checked { get; init; }
+
     public int Order { get; init; }
 
     public IReadOnlyList<Keyword> Keywords { get; init; } = [];
+
+    public IReadOnlyList<ExampleQuestion> Examples { get; init; } = [];
 
     public IReadOnlyList<Obligation> Obligations { get; init; } = [];
 

@@ -64,9 +64,11 @@ internal static class TopicReader
             Title = Localized(node["title"]),
             Status = Localized(node["status"]),
             Summary = Localized(node["summary"]),
-            AsOf = node["asOf"] is JsonValue asOf && DateOnly.TryParseExact(asOf.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            AsOf = Date(node["asOf"]),
+            Checked = Date(node["checked"]),
             Order = node["order"] is JsonValue order ? ToInt(order) : 0,
             Keywords = ReadKeywords(node["keywords"]),
+            Examples = ReadExamples(node["examples"]),
             Obligations = ReadObligations(document, node, pointer, documents, context),
             Changes = ReadChanges(document, node, pointer, documents, context),
             Sources = ReadSourceIds(document, node, pointer, documents, context),
@@ -100,7 +102,7 @@ internal static class TopicReader
                 context.Error(document, $"/documents/{i}/url", "not an absolute URL");
             }
 
-            if (!documents.TryAdd(id, new SourceDocument(id, Text(item, "title"), Text(item, "issuer"), Text(item, "date"), url)))
+            if (!documents.TryAdd(id, new SourceDocument(id, Text(item, "title"), Text(item, "issuer"), Text(item, "date"), url) { Note = OptionalText(item, "note") }))
             {
                 context.Error(document, $"/documents/{i}/id", $"the document id '{id}' is used twice in this file");
             }
@@ -134,10 +136,10 @@ internal static class TopicReader
     }
 
     private static List<Obligation> ReadObligations(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context) =>
-        ReadCited(document, node, pointer, "obligations", documents, context, (item, source) => new Obligation(Localized(item["who"]), Localized(item["what"]), source, item["ref"]?.ToString()));
+        ReadCited(document, node, pointer, "obligations", documents, context, (item, source) => new Obligation(Localized(item["who"]), Localized(item["what"]), source, item["ref"]?.ToString()) { Note = OptionalText(item, "note") });
 
     private static List<ChangeNote> ReadChanges(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context) =>
-        ReadCited(document, node, pointer, "changes", documents, context, (item, source) => new ChangeNote(Text(item, "date"), Localized(item["text"]), source));
+        ReadCited(document, node, pointer, "changes", documents, context, (item, source) => new ChangeNote(Text(item, "date"), Localized(item["text"]), source) { Note = OptionalText(item, "note") });
 
     /// <summary>Reads a list whose items each cite a document of the file by its id ("source").</summary>
     private static List<T> ReadCited<T>(
@@ -193,6 +195,34 @@ internal static class TopicReader
 
         return result;
     }
+
+    /// <summary>Example questions: a map from language to a list of strings (the shape the schema checks).</summary>
+    internal static List<ExampleQuestion> ReadExamples(JsonNode? examples)
+    {
+        var result = new List<ExampleQuestion>();
+        if (examples is not JsonObject byLanguage)
+        {
+            return result;
+        }
+
+        foreach (var (language, list) in byLanguage)
+        {
+            foreach (var item in (list as JsonArray) ?? [])
+            {
+                if (item is JsonValue text && text.ToString().Trim() is { Length: > 0 } trimmed)
+                {
+                    result.Add(new ExampleQuestion(trimmed, language));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static DateOnly? Date(JsonNode? value) =>
+        value is JsonValue text && DateOnly.TryParseExact(text.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string? OptionalText(JsonObject node, string name) => node[name]?.ToString() is { Length: > 0 } text ? text : null;
 
     internal static LocalizedText Localized(JsonNode? node) =>
         node is JsonObject byLanguage
