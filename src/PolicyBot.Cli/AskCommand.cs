@@ -37,7 +37,7 @@ internal static class AskCommand
             return 1;
         }
 
-        var matcher = MatchingCommandLine.CreateMatcher();
+        var matcher = command.CreateMatcher(knowledge, error);
         if (!command.Json)
         {
             var question = string.Join(' ', command.Positional);
@@ -64,7 +64,10 @@ internal static class AskCommand
             result.Outcome == MatchOutcome.Answer ? result.Node?.Id : null,
             candidates.Select(c => c.TopicId).ToList(),
             result.Score,
-            result.MatchedTerms);
+            result.MatchedTerms,
+            result.Via == MatchPath.Meaning ? "meaning" : "keywords",
+            result.Outcome == MatchOutcome.Fallback ? result.Suggestions.Select(s => s.TopicId).ToList() : null,
+            result.ClosestExample);
         return JsonSerializer.Serialize(line, JsonOptions);
     }
 
@@ -85,6 +88,17 @@ internal static class AskCommand
             default:
                 output.WriteLine("fallback:   no topic matches well enough; the topic menu is offered");
                 break;
+        }
+
+        output.WriteLine($"via:        {(result.Via == MatchPath.Meaning ? "meaning" : "keywords")}");
+        if (result.ClosestExample is { } example)
+        {
+            output.WriteLine(string.Format(culture, "closest to: \"{0}\" (similarity {1:0.00})", example, result.Confidence));
+        }
+
+        if (result.Suggestions.Count > 0)
+        {
+            output.WriteLine("suggests:   " + string.Join(" | ", result.Suggestions.Select(s => $"{s.Title} ({s.Id})")));
         }
 
         if (result.Facet is { } facet)
@@ -111,5 +125,8 @@ internal static class AskCommand
         [property: JsonPropertyName("node")] string? Node,
         [property: JsonPropertyName("candidates")] IReadOnlyList<string> Candidates,
         [property: JsonPropertyName("score")] double Score,
-        [property: JsonPropertyName("matched")] IReadOnlyList<string> Matched);
+        [property: JsonPropertyName("matched")] IReadOnlyList<string> Matched,
+        [property: JsonPropertyName("via")] string Via,
+        [property: JsonPropertyName("suggestions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Suggestions,
+        [property: JsonPropertyName("closestExample"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClosestExample);
 }

@@ -46,7 +46,7 @@ internal static class EvalCommand
             return 2;
         }
 
-        var report = Evaluation.Run(cases, MatchingCommandLine.CreateMatcher(), knowledge);
+        var report = Evaluation.Run(cases, command.CreateMatcher(knowledge, error), knowledge);
         Print(file, report, output);
         return 0;
     }
@@ -63,7 +63,10 @@ internal static class EvalCommand
         output.WriteLine(string.Format(culture, "  in scope, right topic answered   {0,6:0.0%}  (target 95%)", report.InScopeAccuracy));
         output.WriteLine(string.Format(culture, "  none, fallback given             {0,6:0.0%}  (target 90%)", report.OutOfScopeAccuracy));
         output.WriteLine(string.Format(culture, "  ambiguous, listed topics offered {0,6:0.0%}", report.AmbiguousAccuracy));
-        output.WriteLine(string.Format(culture, "  overall                          {0,6:0.0%}", report.OverallAccuracy));
+        output.WriteLine(string.Format(culture, "  overall                          {0,6:0.0%}  (target 93%)", report.OverallAccuracy));
+        output.WriteLine(string.Format(culture, "  in scope, right topic in 1 click {0,6:0.0%}  (target 98%: answered, offered to choose, or among the first three suggestions)", report.WithinOneClick));
+        output.WriteLine(string.Format(culture, "  wrong answers, of all lines      {0,6:0.0%}  (target at most 2%)", report.WrongAnswerRate));
+        output.WriteLine(string.Format(culture, "  answered by meaning              {0,6:0.0%}", report.Outcomes.Count(o => o.Result.Via == MatchPath.Meaning && o.Result.Outcome == MatchOutcome.Answer) / (double)Math.Max(1, report.Outcomes.Count)));
 
         var misses = report.Misses.ToList();
         output.WriteLine(misses.Count == 0 ? "no misses" : $"{misses.Count} miss(es):");
@@ -75,8 +78,14 @@ internal static class EvalCommand
             {
                 MatchOutcome.Answer => $"answer {result.Node?.Id}",
                 MatchOutcome.Disambiguate => "disambiguate " + string.Join(" / ", result.Candidates.Select(c => c.TopicId)),
-                _ => "fallback" + (result.Facet is { } f ? $" (facet {f.ToString().ToLowerInvariant()})" : string.Empty),
+                _ => "fallback" + (result.Facet is { } f ? $" (facet {f.ToString().ToLowerInvariant()})" : string.Empty)
+                    + (result.Suggestions.Count > 0 ? "; suggests " + string.Join(" / ", result.Suggestions.Select(n => n.TopicId)) : string.Empty),
             };
+            if (result.Via == MatchPath.Meaning && result.ClosestExample is { } closest)
+            {
+                got += $" by meaning, closest to \"{closest}\"";
+            }
+
             output.WriteLine(string.Format(culture, "  line {0}: expected {1}; got {2} (score {3:0.##}; matched {4})", miss.Case.Line, expected, got, result.Score, string.Join(", ", result.MatchedTerms.Select(t => $"\"{t}\""))));
             output.WriteLine($"    {miss.Case.Question}");
         }

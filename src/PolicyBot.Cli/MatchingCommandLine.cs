@@ -1,15 +1,19 @@
 using PolicyBot.Core.Knowledge;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PolicyBot.Core.Matching;
+using PolicyBot.Core.Meaning;
 
 namespace PolicyBot.Cli;
 
 /// <summary>The arguments `ask` and `eval` share: --knowledge DIR, flags, and the rest as positional words.</summary>
-internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json, IReadOnlyList<string> Positional)
+internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json, IReadOnlyList<string> Positional, bool KeywordsOnly = false)
 {
     public static MatchingCommandLine? Parse(string[] args, TextWriter error)
     {
         string? knowledge = null;
         var json = false;
+        var keywordsOnly = false;
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -24,6 +28,9 @@ internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json
                 case "--json":
                     json = true;
                     break;
+                case "--keywords-only":
+                    keywordsOnly = true;
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     error.WriteLine($"Unknown option '{option}'.");
                     return null;
@@ -33,7 +40,7 @@ internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json
             }
         }
 
-        return new MatchingCommandLine(knowledge, json, positional);
+        return new MatchingCommandLine(knowledge, json, positional, keywordsOnly);
     }
 
     /// <summary>Loads the knowledge base, or reports why not (every error, file:line) and returns null.</summary>
@@ -54,5 +61,25 @@ internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json
         return result.Knowledge;
     }
 
-    public static PolicyMatcher CreateMatcher() => PolicyMatcher.Create(new MatcherOptions());
+    /// <summary>
+    /// The bot's matcher: the keyword tree, then the meaning stage loaded now (about two seconds; its vectors are
+    /// cached like the bot's), unless --keywords-only. A model that does not load leaves the keyword tree, said on stderr.
+    /// </summary>
+    public IQuestionMatcher CreateMatcher(KnowledgeBase knowledge, TextWriter error)
+    {
+        var keywords = PolicyMatcher.Create(new MatcherOptions());
+        if (KeywordsOnly)
+        {
+            return keywords;
+        }
+
+        var stage = new MeaningStage(Options.Create(new MeaningOptions()), NullLogger<MeaningStage>.Instance);
+        stage.LoadNow(knowledge);
+        if (stage.Status != MeaningStageStatus.Ready)
+        {
+            error.WriteLine($"The meaning stage did not load ({stage.FailureReason}); answering with the keyword tree alone.");
+        }
+
+        return new TwoStageMatcher(keywords, stage);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core;
 
@@ -54,6 +55,13 @@ public sealed class PolicyAssistant : IPolicyAssistant
         if (reply.Match is { } match)
         {
             properties["score"] = match.Score.ToString("0.##", CultureInfo.InvariantCulture);
+            properties["path"] = match.Via == MatchPath.Meaning ? "meaning" : "keywords";
+        }
+
+        if (reply.Suggestions.Count > 0)
+        {
+            properties["suggestions"] = string.Join(' ', reply.Suggestions.Select(s => s.Id));
+            properties["path"] = "meaning";
         }
 
         if (reply.Kind == ReplyKind.FeedbackThanks)

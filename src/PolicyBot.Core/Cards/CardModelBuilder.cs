@@ -168,9 +168,18 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var topics = MenuTopics(reply, knowledge);
         var contact = reply.OfferContact ? options.PolicyOfficeContact : string.Empty;
 
+        var suggestions = reply.Suggestions;
         var text = new StringBuilder(typed.Length > 0 ? $"I found nothing on “{typed}”." : "I could not find an answer to that.").AppendLine();
-        text.AppendLine("I answer questions on NATO's Human Security policies. Pick a topic by its number:");
-        AppendList(text, null, topics.Select(t => t.Title.Get()), numbered: true);
+        if (suggestions.Count > 0)
+        {
+            // Honest: these are near in meaning, not claimed as the answer.
+            text.AppendLine("Closest to your question (not an exact answer):");
+            AppendList(text, null, suggestions.Select(s => s.Title.Get()), numbered: true);
+            text.AppendLine();
+        }
+
+        text.AppendLine(suggestions.Count > 0 ? "Or pick a topic by its number:" : "I answer questions on NATO's Human Security policies. Pick a topic by its number:");
+        AppendList(text, null, topics.Select(t => t.Title.Get()), numbered: true, firstNumber: suggestions.Count + 1);
         text.AppendLine("Tip: name the policy (for example \"protection of civilians\") and ask one thing at a time.");
         if (contact.Length > 0)
         {
@@ -180,7 +189,8 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var data = new JsonObject
         {
             ["echo"] = CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength),
-            ["topicSets"] = ActionSets(NumberedButtons(topics)),
+            ["suggestionSets"] = ActionSets(NumberedButtons(suggestions)),
+            ["topicSets"] = ActionSets(NumberedButtons(topics, firstNumber: suggestions.Count + 1)),
             ["contact"] = contact,
             // Some hosts render fallbackText as markdown: only the escaped echo goes in.
             ["fallbackText"] = typed.Length > 0 ? $"I found nothing on “{CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength)}”. Type menu for the topics." : "I could not find an answer to that. Type menu for the topics.",
@@ -253,6 +263,11 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
 
     private string MatchedBecause(DialogReply reply)
     {
+        if (reply.Match is { ClosestExample: { } example })
+        {
+            return "Matched by meaning: closest to “" + CardText.EscapeUserText(example, options.MaxEchoLength) + "”";
+        }
+
         if (reply.Match is not { MatchedTerms.Count: > 0 } match)
         {
             return string.Empty;
@@ -271,8 +286,8 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         return detail.Length > 0 ? $"{document.Title} ({detail})" : document.Title;
     }
 
-    private static List<JsonObject> NumberedButtons(IReadOnlyList<KnowledgeNode> topics) =>
-        [.. topics.Select((t, i) => NodeButton($"{i + 1}. {t.Title.Get()}", t.Id))];
+    private static List<JsonObject> NumberedButtons(IReadOnlyList<KnowledgeNode> topics, int firstNumber = 1) =>
+        [.. topics.Select((t, i) => NodeButton($"{i + firstNumber}. {t.Title.Get()}", t.Id))];
 
     private static JsonObject NodeButton(string title, string id) => Button(title, SubmitPayload.Node(id, StripNumber(title)));
 
@@ -302,7 +317,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         }
     }
 
-    private static void AppendList(StringBuilder text, string? heading, IEnumerable<string> items, bool numbered)
+    private static void AppendList(StringBuilder text, string? heading, IEnumerable<string> items, bool numbered, int firstNumber = 1)
     {
         var list = items.ToList();
         if (list.Count == 0)
@@ -317,7 +332,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
 
         for (var i = 0; i < list.Count; i++)
         {
-            text.Append(numbered ? $"{i + 1}. " : "- ").AppendLine(list[i]);
+            text.Append(numbered ? $"{i + firstNumber}. " : "- ").AppendLine(list[i]);
         }
     }
 

@@ -80,6 +80,9 @@ public sealed class DialogEngine
         var match = _matcher.Match(text, knowledge);
         switch (match.Outcome)
         {
+            // A follow-up ("who does it apply to?") stays within the topic under discussion, whatever meaning suggests.
+            case MatchOutcome.Answer when match.Via == MatchPath.Meaning && FollowUp(match, context, knowledge) is { } followUpFirst:
+                return Show(followUpFirst, match with { Via = MatchPath.Keywords, ClosestExample = null }, context, knowledge);
             case MatchOutcome.Answer when match.Node is not null:
                 return Show(match.Node, match, context, knowledge);
             case MatchOutcome.Disambiguate:
@@ -90,13 +93,16 @@ public sealed class DialogEngine
         }
 
         // "Who does it apply to?" names no topic: answer it within the topic under discussion.
-        if (match.Facet is { } facet && Current(context, knowledge) is { } under && knowledge.FindFacet(under.TopicId, facet) is { } followUp)
+        if (FollowUp(match, context, knowledge) is { } followUp)
         {
-            return Show(followUp, match, context, knowledge);
+            return Show(followUp, match with { Suggestions = [] }, context, knowledge);
         }
 
-        return Fallback(text, context, knowledge, countsAsMiss: true);
+        return Fallback(text, context, knowledge, countsAsMiss: true, match.Suggestions);
     }
+
+    private static KnowledgeNode? FollowUp(MatchResult match, DialogContext context, KnowledgeBase knowledge) =>
+        match.Facet is { } facet && Current(context, knowledge) is { } under ? knowledge.FindFacet(under.TopicId, facet) : null;
 
     private static KnowledgeNode? Current(DialogContext context, KnowledgeBase knowledge) =>
         knowledge.Find(context.CurrentNodeId) is { IsRoot: false } node ? node : null;
@@ -188,11 +194,14 @@ public sealed class DialogEngine
 
     private static DialogTurn Help(DialogContext context) => new(new DialogReply(ReplyKind.Help), context);
 
-    private static DialogTurn Fallback(string? text, DialogContext context, KnowledgeBase knowledge, bool countsAsMiss)
+    private static DialogTurn Fallback(string? text, DialogContext context, KnowledgeBase knowledge, bool countsAsMiss, IReadOnlyList<KnowledgeNode>? suggestions = null)
     {
         var misses = countsAsMiss ? context.MissesInARow + 1 : context.MissesInARow;
+        suggestions ??= [];
+        // Numbered as the card shows them: the suggestions first, then the topic menu.
+        var offered = suggestions.Concat(knowledge.Topics).Select(n => n.Id).ToList();
         return new DialogTurn(
-            new DialogReply(ReplyKind.Fallback) { Options = knowledge.Topics, OfferContact = misses >= MissesBeforeContact, EchoedText = text },
-            context with { OfferedNodeIds = knowledge.Topics.Select(t => t.Id).ToList(), MissesInARow = misses });
+            new DialogReply(ReplyKind.Fallback) { Options = knowledge.Topics, Suggestions = suggestions, OfferContact = misses >= MissesBeforeContact, EchoedText = text },
+            context with { OfferedNodeIds = offered, MissesInARow = misses });
     }
 }

@@ -50,6 +50,12 @@ public sealed record DialogReply(ReplyKind Kind)
     /// <summary>The numbered options offered: disambiguation candidates, or the topic menu.</summary>
     public IReadOnlyList<KnowledgeNode> Options { get; init; } = [];
 
+    /// <summary>
+    /// On a fallback: the nodes closest in meaning to the question, offered first ("Closest to your question") and
+    /// numbered before the topic menu; never claimed as the answer.
+    /// </summary>
+    public IReadOnlyList<KnowledgeNode> Suggestions { get; init; } = [];
+
     /// <summary>After two misses in a row the fallback also offers the policy office contact.</summary>
     public bool OfferContact { get; init; }
 

@@ -35,6 +35,22 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationOutcome> Outcomes)
 
     public double OverallAccuracy => Accuracy(_ => true);
 
+    /// <summary>
+    /// In-scope lines (a topic, or ambiguous) where a right topic is one click away: answered, offered in a
+    /// disambiguation, or among the suggestions of a fallback.
+    /// </summary>
+    public double WithinOneClick => Fraction(
+        Outcomes.Where(o => o.Case.Label != EvaluationCase.None).ToList(),
+        o => o.Correct || Evaluation.Reachable(o.Case).Any(topic => Evaluation.OneClickAway(o.Result, topic)));
+
+    /// <summary>Answers with a topic the line does not accept (any answer to a "none" line), over all lines.</summary>
+    public double WrongAnswerRate => Fraction(
+        Outcomes,
+        o => o.Result.Outcome == MatchOutcome.Answer && !Evaluation.Reachable(o.Case).Contains(o.Result.TopicId));
+
+    private static double Fraction(IReadOnlyList<EvaluationOutcome> outcomes, Func<EvaluationOutcome, bool> counted) =>
+        outcomes.Count == 0 ? 0 : (double)outcomes.Count(counted) / outcomes.Count;
+
     private double Accuracy(Func<EvaluationOutcome, bool> selector)
     {
         var selected = Outcomes.Where(selector).ToList();
@@ -111,6 +127,22 @@ public static class Evaluation
             var topic => result.Outcome == MatchOutcome.Answer && result.TopicId == topic,
         };
     }
+
+    /// <summary>The topics a line accepts: its own, or each of an ambiguous line's; none for "none".</summary>
+    internal static IReadOnlyList<string> Reachable(EvaluationCase evaluationCase) =>
+        evaluationCase.Label switch
+        {
+            EvaluationCase.None => [],
+            EvaluationCase.Ambiguous => evaluationCase.Any,
+            var topic => [topic],
+        };
+
+    internal static bool OneClickAway(MatchResult result, string topic) => result.Outcome switch
+    {
+        MatchOutcome.Answer => result.TopicId == topic,
+        MatchOutcome.Disambiguate => result.Candidates.Any(c => c.TopicId == topic),
+        _ => result.Suggestions.Take(3).Any(s => s.TopicId == topic),
+    };
 
     private static EvaluationCase? ParseLine(int number, string line, KnowledgeBase knowledge, out string error)
     {

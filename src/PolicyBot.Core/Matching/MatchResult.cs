@@ -14,6 +14,16 @@ public enum MatchOutcome
     Fallback,
 }
 
+/// <summary>Which stage decided the outcome.</summary>
+public enum MatchPath
+{
+    /// <summary>The keyword tree (deterministic, explained by the matched terms).</summary>
+    Keywords,
+
+    /// <summary>The meaning-based second stage (explained by the closest example phrasing).</summary>
+    Meaning,
+}
+
 /// <summary>A topic the question could be about, with its score.</summary>
 public sealed record MatchCandidate(string TopicId, double Score);
 
@@ -32,6 +42,14 @@ public sealed record MatchResult(
     IReadOnlyList<MatchCandidate> Candidates)
 {
     public string? TopicId => Node?.TopicId;
+
+    public MatchPath Via { get; init; } = MatchPath.Keywords;
+
+    /// <summary>On a fallback: the nodes closest in meaning (one per topic, best first), offered but not claimed as the answer.</summary>
+    public IReadOnlyList<KnowledgeNode> Suggestions { get; init; } = [];
+
+    /// <summary>For an answer by meaning: the example phrasing the question was closest to ("matched because").</summary>
+    public string? ClosestExample { get; init; }
 
     public static MatchResult Nothing(Facet? facet = null) =>
         new(MatchOutcome.Fallback, null, facet, 0, 0, [], []);

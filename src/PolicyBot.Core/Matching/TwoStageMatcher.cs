@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Meaning;
+
+namespace PolicyBot.Core.Matching;
+
+/// <summary>
+/// The keyword tree first, then meaning where the tree cannot be trusted alone: a miss gets the closest topics
+/// as suggestions (or, when one node's example phrasing is clearly closest, an answer by meaning), and a weak
+/// keyword answer that is far in meaning from its node becomes suggestions (the precision guard). A strong
+/// keyword answer and a disambiguation never pay for an embedding. With the stage off or not loaded yet, every
+/// outcome is the keyword tree's.
+/// </summary>
+public sealed class TwoStageMatcher : IQuestionMatcher
+{
+    private readonly IQuestionMatcher _keywords;
+    private readonly MeaningStage _meaning;
+    private readonly MeaningOptions _options;
+
+    public TwoStageMatcher(PolicyMatcher keywords, MeaningStage meaning)
+        : this((IQuestionMatcher)keywords, meaning)
+    {
+    }
+
+    internal TwoStageMatcher(IQuestionMatcher keywords, MeaningStage meaning)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        ArgumentNullException.ThrowIfNull(meaning);
+        _keywords = keywords;
+        _meaning = meaning;
+        _options = meaning.Options;
+    }
+
+    public MatchResult Match(string question, KnowledgeBase knowledge)
+    {
+        var keyword = _keywords.Match(question, knowledge);
+        if (!NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index || _meaning.Embed(question) is not { } vector)
+        {
+            return keyword;
+        }
+
+        var scores = index.Score(vector);
+        return keyword.Outcome == MatchOutcome.Answer ? Guard(keyword, scores) : OnMiss(keyword, scores, knowledge);
+    }
+
+    private bool NeedsMeaning(MatchResult keyword) =>
+        _options.Enabled && keyword.Outcome switch
+        {
+            MatchOutcome.Fallback => true,
+            MatchOutcome.Answer => keyword.Score < _options.GuardBelowScore,
+            _ => false,
+        };
+
+    /// <summary>A weak keyword answer stands only if its topic is close in meaning and no out-of-scope phrasing is closer.</summary>
+    private MatchResult Guard(MatchResult keyword, MeaningScores scores)
+    {
+        var topic = scores.ByTopic().FirstOrDefault(t => t.Node.TopicId == keyword.TopicId);
+        var closeness = topic?.Similarity ?? 0;
+        var farInMeaning = closeness < _options.GuardMinimum;
+        var outOfScope = scores.ClosestOutOfScope is not null && scores.OutOfScope >= closeness + _options.GuardOutOfScopeMargin;
+        if (!farInMeaning && !outOfScope)
+        {
+            return keyword;
+        }
+
+        return MatchResult.Nothing(keyword.Facet) with { Suggestions = Suggest(scores), Via = MatchPath.Meaning };
+    }
+
+    private MatchResult OnMiss(MatchResult keyword, MeaningScores scores, KnowledgeBase knowledge)
+    {
+        var topics = scores.ByTopic();
+        if (topics.Count == 0)
+        {
+            return keyword;
+        }
+
+        var best = topics[0];
+        var runnerUp = topics.Count > 1 ? topics[1].Similarity : 0;
+        var clearlyClosest = best.Closest.Kind == MeaningTextKind.Example
+            && best.Similarity >= _options.AnswerMinimum
+            && best.Similarity - runnerUp >= _options.AnswerMargin
+            && best.Similarity - scores.OutOfScope >= _options.AnswerMargin;
+        if (clearlyClosest)
+        {
+            // "Who must ..." asked of a topic in other words: the topic's obligations node, as the keyword tree would.
+            var node = keyword.Facet is { } facet && best.Node.IsTopic && knowledge.FindFacet(best.Node.TopicId, facet) is { } facetNode ? facetNode : best.Node;
+            return new MatchResult(MatchOutcome.Answer, node, keyword.Facet, 0, best.Similarity, [], [new MatchCandidate(node.TopicId, best.Similarity)])
+            {
+                Via = MatchPath.Meaning,
+                ClosestExample = best.Closest.Text,
+            };
+        }
+
+        var suggestions = Suggest(scores);
+        return suggestions.Count == 0 ? keyword : keyword with { Suggestions = suggestions, Via = MatchPath.Meaning };
+    }
+
+    private List<KnowledgeNode> Suggest(MeaningScores scores) =>
+        scores.ByTopic()
+            .Where(t => t.Similarity >= _options.SuggestionMinimum)
+            .Take(_options.MaxSuggestions)
+            .Select(t => t.Node)
+            .ToList();
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PolicyBot.Core.Meaning;
+
+/// <summary>
+/// The meaning-based second stage (<c>Matching:Semantic:*</c>). Similarities are cosines between sentence
+/// vectors (1 = same meaning). The defaults were tuned on the public sets and held-out lines; see
+/// benchmarks/README.md ("Meaning stage") for how each one moves the figures.
+/// </summary>
+public sealed class MeaningOptions
+{
+    public const string SectionName = "Matching:Semantic";
+
+    /// <summary>Off: the keyword tree alone, exactly as without the stage.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A question this close to one node's example phrasing may be answered by meaning alone...</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerMinimum { get; set; } = 0.62;
+
+    /// <summary>... when it is this far ahead of every other topic and of every out-of-scope example.</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerMargin { get; set; } = 0.08;
+
+    /// <summary>On a miss, topics at least this close are offered as "Closest to your question".</summary>
+    [Range(0.0, 1.0)]
+    public double SuggestionMinimum { get; set; } = 0.3;
+
+    [Range(0, 3)]
+    public int MaxSuggestions { get; set; } = 3;
+
+    /// <summary>A keyword answer scoring below this rests on weak or context words: its meaning is checked.</summary>
+    [Range(0.0, 1000.0)]
+    public double GuardBelowScore { get; set; } = 9.0;
+
+    /// <summary>A weak keyword answer whose topic is less close than this becomes suggestions...</summary>
+    [Range(0.0, 1.0)]
+    public double GuardMinimum { get; set; } = 0.35;
+
+    /// <summary>... and so does one whose question is closer to an out-of-scope example by at least this much.</summary>
+    [Range(0.0, 1.0)]
+    public double GuardOutOfScopeMargin { get; set; } = 0.05;
+
+    /// <summary>Where vectors of the knowledge texts are cached between restarts; empty = the system temp folder.</summary>
+    public string CachePath { get; set; } = string.Empty;
+
+    public string ResolvedCachePath =>
+        CachePath.Length > 0 ? Path.GetFullPath(CachePath) : Path.Combine(Path.GetTempPath(), "policybot", "meaning-cache");
+}

@@ -1,0 +1,180 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Knowledge;
+
+namespace PolicyBot.Core.Meaning;
+
+public enum MeaningStageStatus
+{
+    /// <summary><c>Matching:Semantic:Enabled=false</c>.</summary>
+    Off,
+    Loading,
+    Ready,
+
+    /// <summary>The model did not load: the bot answers with the keyword tree alone.</summary>
+    Failed,
+}
+
+/// <summary>
+/// The sentence model and the index of the current knowledge, loaded off the request path: until both are
+/// ready (and while a reloaded snapshot's index is being built) questions get the keyword tree alone.
+/// </summary>
+public sealed partial class MeaningStage : IDisposable
+{
+    private const int MaxQuestionLength = 1_000;
+
+    private readonly MeaningOptions _options;
+    private readonly ILogger<MeaningStage> _logger;
+    private readonly Func<ISentenceEmbedder> _createEmbedder;
+    private readonly SemaphoreSlim _buildGate = new(1, 1);
+    private ISentenceEmbedder? _embedder;
+    private MeaningIndex? _index;
+    private KnowledgeBase? _wanted;
+    private volatile MeaningStageStatus _status;
+
+    public MeaningStage(IOptions<MeaningOptions> options, ILogger<MeaningStage> logger, Func<ISentenceEmbedder>? createEmbedder = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        _createEmbedder = createEmbedder ?? (() => new MiniLmEmbedder());
+        _status = _options.Enabled ? MeaningStageStatus.Loading : MeaningStageStatus.Off;
+    }
+
+    public MeaningStageStatus Status => _status;
+
+    /// <summary>Why the model did not load, for the health endpoint and the log.</summary>
+    public string? FailureReason { get; private set; }
+
+    public MeaningOptions Options => _options;
+
+    /// <summary>Loads the model, then builds the index of <paramref name="knowledge"/> (or of what <see cref="Prepare"/> asked for since).</summary>
+    public async Task LoadAsync(KnowledgeBase? knowledge, CancellationToken cancellationToken)
+    {
+        if (_status != MeaningStageStatus.Loading)
+        {
+            return;
+        }
+
+        if (knowledge is not null)
+        {
+            Interlocked.CompareExchange(ref _wanted, knowledge, null);
+        }
+
+        try
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            _embedder = await Task.Run(_createEmbedder, cancellationToken).ConfigureAwait(false);
+            LogModelLoaded(_embedder.ModelId, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            FailureReason = ex.GetBaseException().Message;
+            _status = MeaningStageStatus.Failed;
+            LogModelFailed(ex.GetType().Name, FailureReason);
+            return;
+        }
+
+        if (Volatile.Read(ref _wanted) is { } wanted)
+        {
+            await BuildAsync(wanted, cancellationToken).ConfigureAwait(false);
+        }
+
+        _status = MeaningStageStatus.Ready;
+    }
+
+    /// <summary>Loads everything now, on this thread: for the command line, the benchmarks and the tests.</summary>
+    public void LoadNow(KnowledgeBase knowledge) => LoadAsync(knowledge, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>A new snapshot was loaded: build its index in the background (the old one serves until then).</summary>
+    public void Prepare(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var previous = Interlocked.Exchange(ref _wanted, knowledge);
+        if (_embedder is null || ReferenceEquals(previous, knowledge) && _index is not null)
+        {
+            return;
+        }
+
+        _ = Task.Run(() => BuildAsync(knowledge, CancellationToken.None));
+    }
+
+    /// <summary>The index of exactly this snapshot, or null (not ready, off, failed, or still being built).</summary>
+    public MeaningIndex? IndexFor(KnowledgeBase knowledge)
+    {
+        if (_status != MeaningStageStatus.Ready)
+        {
+            return null;
+        }
+
+        var index = Volatile.Read(ref _index);
+        if (index is not null && ReferenceEquals(index.Knowledge, knowledge))
+        {
+            return index;
+        }
+
+        if (!ReferenceEquals(Volatile.Read(ref _wanted), knowledge))
+        {
+            Prepare(knowledge);
+        }
+
+        return null;
+    }
+
+    /// <summary>The question's vector; null when the model is not loaded.</summary>
+    public float[]? Embed(string question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
+        return _embedder?.Embed(text, cancellationToken);
+    }
+
+    private async Task BuildAsync(KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        await _buildGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A newer snapshot may have been asked for while this build waited: build only the newest.
+            if (!ReferenceEquals(Volatile.Read(ref _wanted), knowledge) || ReferenceEquals(Volatile.Read(ref _index)?.Knowledge, knowledge))
+            {
+                return;
+            }
+
+            var started = TimeProvider.System.GetTimestamp();
+            var embedder = _embedder!;
+            var cache = new EmbeddingCache(_options.ResolvedCachePath, embedder.ModelId, embedder.Dimensions);
+            var index = MeaningIndex.Build(knowledge, embedder, cache, cancellationToken);
+            Volatile.Write(ref _index, index);
+            LogIndexBuilt(knowledge.ContentVersion, index.Count, index.Embedded, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache folder is not writable: build without it rather than lose the stage.
+            LogCacheUnavailable(_options.ResolvedCachePath, ex.Message);
+            var index = MeaningIndex.Build(knowledge, _embedder!, null, cancellationToken);
+            Volatile.Write(ref _index, index);
+        }
+        finally
+        {
+            _buildGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _embedder?.Dispose();
+        _buildGate.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meaning stage: model {ModelId} loaded in {ElapsedMs:0} ms")]
+    private partial void LogModelLoaded(string modelId, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meaning stage: the model did not load ({ExceptionType}: {Reason}); answering with the keyword tree alone")]
+    private partial void LogModelFailed(string exceptionType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meaning stage: index of content version {ContentVersion} ready, {TextCount} texts ({EmbeddedCount} embedded, the rest cached) in {ElapsedMs:0} ms")]
+    private partial void LogIndexBuilt(string contentVersion, int textCount, int embeddedCount, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meaning stage: the vector cache at {CachePath} cannot be used ({Reason}); vectors are computed at each start")]
+    private partial void LogCacheUnavailable(string cachePath, string reason);
+}
