@@ -79,7 +79,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         var clearlyClosest = best.Closest.Kind == MeaningTextKind.Example
             && best.Similarity >= _options.AnswerMinimum
             && best.Similarity - runnerUp >= _options.AnswerMargin
-            && best.Similarity - scores.OutOfScope >= _options.AnswerMargin;
+            && best.Similarity - scores.OutOfScope >= _options.AnswerOutOfScopeMargin;
         if (clearlyClosest)
         {
             // "Who must ..." asked of a topic in other words: the topic's obligations node, as the keyword tree would.
@@ -95,10 +95,19 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         return suggestions.Count == 0 ? keyword : keyword with { Suggestions = suggestions, Via = MatchPath.Meaning };
     }
 
-    private List<KnowledgeNode> Suggest(MeaningScores scores) =>
-        scores.ByTopic()
+    /// <summary>The closest topics, unless the question is plainly closer to an out-of-scope phrasing (then they would be noise).</summary>
+    private List<KnowledgeNode> Suggest(MeaningScores scores)
+    {
+        var topics = scores.ByTopic();
+        if (topics.Count == 0 || scores.ClosestOutOfScope is not null && scores.OutOfScope >= topics[0].Similarity + _options.SuggestionOutOfScopeMargin)
+        {
+            return [];
+        }
+
+        return topics
             .Where(t => t.Similarity >= _options.SuggestionMinimum)
             .Take(_options.MaxSuggestions)
             .Select(t => t.Node)
             .ToList();
+    }
 }

@@ -16,11 +16,15 @@ public sealed class MeaningOptions
 
     /// <summary>A question this close to one node's example phrasing may be answered by meaning alone...</summary>
     [Range(0.0, 1.0)]
-    public double AnswerMinimum { get; set; } = 0.62;
+    public double AnswerMinimum { get; set; } = 0.72;
 
-    /// <summary>... when it is this far ahead of every other topic and of every out-of-scope example.</summary>
+    /// <summary>... when it is this far ahead of every other topic...</summary>
     [Range(0.0, 1.0)]
     public double AnswerMargin { get; set; } = 0.08;
+
+    /// <summary>... and this far ahead of every out-of-scope example (near-domain questions sound alike).</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerOutOfScopeMargin { get; set; } = 0.15;
 
     /// <summary>On a miss, topics at least this close are offered as "Closest to your question".</summary>
     [Range(0.0, 1.0)]
@@ -29,17 +33,21 @@ public sealed class MeaningOptions
     [Range(0, 3)]
     public int MaxSuggestions { get; set; } = 3;
 
+    /// <summary>No suggestions when an out-of-scope example is closer than the best topic by at least this much.</summary>
+    [Range(0.0, 1.0)]
+    public double SuggestionOutOfScopeMargin { get; set; } = 0.05;
+
     /// <summary>A keyword answer scoring below this rests on weak or context words: its meaning is checked.</summary>
     [Range(0.0, 1000.0)]
     public double GuardBelowScore { get; set; } = 9.0;
 
     /// <summary>A weak keyword answer whose topic is less close than this becomes suggestions...</summary>
     [Range(0.0, 1.0)]
-    public double GuardMinimum { get; set; } = 0.35;
+    public double GuardMinimum { get; set; } = 0.2;
 
     /// <summary>... and so does one whose question is closer to an out-of-scope example by at least this much.</summary>
     [Range(0.0, 1.0)]
-    public double GuardOutOfScopeMargin { get; set; } = 0.05;
+    public double GuardOutOfScopeMargin { get; set; } = 0.12;
 
     /// <summary>Where vectors of the knowledge texts are cached between restarts; empty = the system temp folder.</summary>
     public string CachePath { get; set; } = string.Empty;
