@@ -39,7 +39,7 @@ public sealed class MeaningOptions
 
     /// <summary>A keyword answer scoring below this rests on weak or context words: its meaning is checked.</summary>
     [Range(0.0, 1000.0)]
-    public double GuardBelowScore { get; set; } = 9.0;
+    public double GuardBelowScore { get; set; } = 10.0;
 
     /// <summary>A weak keyword answer whose topic is less close than this becomes suggestions...</summary>
     [Range(0.0, 1.0)]
@@ -47,7 +47,7 @@ public sealed class MeaningOptions
 
     /// <summary>... and so does one whose question is closer to an out-of-scope example by at least this much.</summary>
     [Range(0.0, 1.0)]
-    public double GuardOutOfScopeMargin { get; set; } = 0.12;
+    public double GuardOutOfScopeMargin { get; set; } = 0.05;
 
     /// <summary>Where vectors of the knowledge texts are cached between restarts; empty = the system temp folder.</summary>
     public string CachePath { get; set; } = string.Empty;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Knowledge;
@@ -27,8 +28,9 @@ public sealed partial class MeaningStage : IDisposable
     private readonly ILogger<MeaningStage> _logger;
     private readonly Func<ISentenceEmbedder> _createEmbedder;
     private readonly SemaphoreSlim _buildGate = new(1, 1);
+    // One index per snapshot, dropped with it: a turn that still holds the old snapshot keeps a matching index.
+    private readonly ConditionalWeakTable<KnowledgeBase, MeaningIndex> _indexes = [];
     private ISentenceEmbedder? _embedder;
-    private MeaningIndex? _index;
     private KnowledgeBase? _wanted;
     private volatile MeaningStageStatus _status;
 
@@ -86,12 +88,26 @@ public sealed partial class MeaningStage : IDisposable
     /// <summary>Loads everything now, on this thread: for the command line, the benchmarks and the tests.</summary>
     public void LoadNow(KnowledgeBase knowledge) => LoadAsync(knowledge, CancellationToken.None).GetAwaiter().GetResult();
 
+    /// <summary>Builds the index of this snapshot now, unless it has one (the model must be loaded).</summary>
+    public MeaningIndex? EnsureIndex(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        if (_status != MeaningStageStatus.Ready)
+        {
+            return null;
+        }
+
+        Volatile.Write(ref _wanted, knowledge);
+        BuildAsync(knowledge, CancellationToken.None).GetAwaiter().GetResult();
+        return IndexFor(knowledge);
+    }
+
     /// <summary>A new snapshot was loaded: build its index in the background (the old one serves until then).</summary>
     public void Prepare(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         var previous = Interlocked.Exchange(ref _wanted, knowledge);
-        if (_embedder is null || ReferenceEquals(previous, knowledge) && _index is not null)
+        if (_embedder is null || ReferenceEquals(previous, knowledge) && _indexes.TryGetValue(knowledge, out _))
         {
             return;
         }
@@ -107,8 +123,7 @@ public sealed partial class MeaningStage : IDisposable
             return null;
         }
 
-        var index = Volatile.Read(ref _index);
-        if (index is not null && ReferenceEquals(index.Knowledge, knowledge))
+        if (_indexes.TryGetValue(knowledge, out var index))
         {
             return index;
         }
@@ -135,7 +150,7 @@ public sealed partial class MeaningStage : IDisposable
         try
         {
             // A newer snapshot may have been asked for while this build waited: build only the newest.
-            if (!ReferenceEquals(Volatile.Read(ref _wanted), knowledge) || ReferenceEquals(Volatile.Read(ref _index)?.Knowledge, knowledge))
+            if (!ReferenceEquals(Volatile.Read(ref _wanted), knowledge) || _indexes.TryGetValue(knowledge, out _))
             {
                 return;
             }
@@ -144,15 +159,14 @@ public sealed partial class MeaningStage : IDisposable
             var embedder = _embedder!;
             var cache = new EmbeddingCache(_options.ResolvedCachePath, embedder.ModelId, embedder.Dimensions);
             var index = MeaningIndex.Build(knowledge, embedder, cache, cancellationToken);
-            Volatile.Write(ref _index, index);
+            _indexes.AddOrUpdate(knowledge, index);
             LogIndexBuilt(knowledge.ContentVersion, index.Count, index.Embedded, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The cache folder is not writable: build without it rather than lose the stage.
             LogCacheUnavailable(_options.ResolvedCachePath, ex.Message);
-            var index = MeaningIndex.Build(knowledge, _embedder!, null, cancellationToken);
-            Volatile.Write(ref _index, index);
+            _indexes.AddOrUpdate(knowledge, MeaningIndex.Build(knowledge, _embedder!, null, cancellationToken));
         }
         finally
         {

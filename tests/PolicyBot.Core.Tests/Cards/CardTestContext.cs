@@ -42,6 +42,13 @@ internal static class CardTestContext
         yield return ("fallback", new DialogReply(ReplyKind.Fallback) { Options = knowledge.Topics, EchoedText = "football results" });
         yield return ("fallback-contact", new DialogReply(ReplyKind.Fallback) { Options = knowledge.Topics, EchoedText = "football results", OfferContact = true });
         yield return ("fallback-no-echo", new DialogReply(ReplyKind.Fallback));
+        yield return ("fallback-suggestions", new DialogReply(ReplyKind.Fallback)
+        {
+            Options = knowledge.Topics,
+            EchoedText = "teenagers with rifles at the roadblock",
+            Suggestions = [knowledge.Topics[2], knowledge.Topics[1].Children[0], knowledge.Topics[0]],
+            OfferContact = true,
+        });
     }
 
     /// <summary>Every Action.Submit / Action.OpenUrl of a card, wherever it is.</summary>
