@@ -34,9 +34,9 @@ internal static class SemanticChecks
                 Error(context, topic, "sources", "a topic needs at least one source document with an https URL");
             }
 
-            if (topic.AsOf is null)
+            if (topic.Checked is null)
             {
-                Error(context, topic, "asOf", "a topic needs its as-of date (YYYY-MM-DD)");
+                Error(context, topic, "checked", "a topic needs the date it was last checked against NATO's sources (YYYY-MM-DD)");
             }
         }
 
