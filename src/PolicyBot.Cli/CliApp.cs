@@ -33,7 +33,7 @@ internal static class CliApp
 
     internal const string Usage = """
         Usage: policybot <command> [options]
-          validate [DIR]             check the knowledge base (default: knowledge)
+          validate [--notes] [DIR]   check the knowledge base (default: knowledge); --notes lists the content owner's notes
           ask "question"             show how a question is matched       [--knowledge DIR]
           ask --json                 read questions from stdin, one per line; write one JSON object per line
           eval FILE.jsonl            score an evaluation set: accuracy per label and every miss

@@ -2,22 +2,35 @@ using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Cli;
 
-/// <summary>`validate [DIR]`: schema and semantic checks of the knowledge base, errors as file:line, non-zero exit on any error.</summary>
+/// <summary>
+/// `validate [--notes] [DIR]`: schema and semantic checks of the knowledge base, errors as file:line, non-zero exit
+/// on any error; with --notes, also every content owner's note (never shown on a card) with its file:line.
+/// </summary>
 internal static class ValidateCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length > 1)
+        var showNotes = args.Contains("--notes", StringComparer.Ordinal);
+        var rest = args.Where(a => a != "--notes").ToArray();
+        if (rest.Length > 1 || rest.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            error.WriteLine("validate takes at most one argument: the knowledge folder.");
+            error.WriteLine("validate takes --notes and at most one argument: the knowledge folder.");
             return 2;
         }
 
-        var folder = KnowledgeFolder.Find(args.FirstOrDefault());
+        var folder = KnowledgeFolder.Find(rest.FirstOrDefault());
         var result = KnowledgeLoader.LoadDirectory(folder);
         foreach (var problem in result.Problems)
         {
             (problem.IsWarning ? output : error).WriteLine(problem);
+        }
+
+        if (showNotes)
+        {
+            foreach (var note in result.Notes)
+            {
+                output.WriteLine(note);
+            }
         }
 
         if (result.Knowledge is not { } knowledge)
@@ -26,7 +39,7 @@ internal static class ValidateCommand
             return 1;
         }
 
-        output.WriteLine($"{folder}: OK — {knowledge.Topics.Count} topics, {knowledge.NodesById.Count} nodes, {result.Warnings.Count()} warning(s), content version {knowledge.ContentVersion}.");
+        output.WriteLine($"{folder}: OK — {knowledge.Topics.Count} topics, {knowledge.NodesById.Count} nodes, {result.Warnings.Count()} warning(s), {result.Notes.Count} note(s){(showNotes ? string.Empty : " (list them with --notes)")}, content version {knowledge.ContentVersion}.");
         return 0;
     }
 }

@@ -64,8 +64,37 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Notes_are_listed_with_file_and_line_only_when_asked()
+    {
+        var (code, output, error) = Validate("--notes", RepoPaths.Knowledge);
+        var (_, plain, _) = Validate(RepoPaths.Knowledge);
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Matches(@"(?m)^protection-of-civilians\.yaml:\d+: note: obligations\[0\]\.note: .*9pdf", output);
+        Assert.DoesNotContain(": note: ", plain, StringComparison.Ordinal);
+        Assert.Contains("(list them with --notes)", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Research_wording_on_a_card_is_refused_with_file_and_line()
+    {
+        var path = Path.Combine(_copy, "human-security.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        var statusLine = lines.FindIndex(l => l.StartsWith("status:", StringComparison.Ordinal));
+        lines[statusLine] = "status: { en: \"HSAGP, Madrid 2022 (paragraphs 5 onward not visible to us)\" }";
+        File.WriteAllLines(path, lines);
+
+        var (code, _, error) = Validate(_copy);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"human-security.yaml:{statusLine + 1}: error: status.en: “visible to us” is about our research", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void More_than_one_folder_is_a_usage_error()
     {
         Assert.Equal(2, Validate("a", "b").Code);
+        Assert.Equal(2, Validate("--note", "a").Code);
     }
 }

@@ -167,6 +167,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var typed = CardText.TruncateUserText(reply.EchoedText, options.MaxEchoLength);
         var topics = MenuTopics(reply, knowledge);
         var contact = reply.OfferContact ? options.PolicyOfficeContact : string.Empty;
+        var contactUrl = contact.Length > 0 ? options.PolicyOfficeUrl : string.Empty;
 
         var suggestions = reply.Suggestions;
         var text = new StringBuilder(typed.Length > 0 ? $"I found nothing on “{typed}”." : "I could not find an answer to that.").AppendLine();
@@ -183,7 +184,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         text.AppendLine("Tip: name the policy (for example \"protection of civilians\") and ask one thing at a time.");
         if (contact.Length > 0)
         {
-            text.Append("For anything else, contact ").Append(contact).AppendLine(".");
+            text.Append("For anything else, contact ").Append(contact).Append(contactUrl.Length > 0 ? $" ({contactUrl})" : string.Empty).AppendLine(".");
         }
 
         var data = new JsonObject
@@ -192,6 +193,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             ["suggestionSets"] = ActionSets(NumberedButtons(suggestions)),
             ["topicSets"] = ActionSets(NumberedButtons(topics, firstNumber: suggestions.Count + 1)),
             ["contact"] = contact,
+            ["contactUrl"] = contactUrl,
             // Some hosts render fallbackText as markdown: only the escaped echo goes in.
             ["fallbackText"] = typed.Length > 0 ? $"I found nothing on “{CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength)}”. Type menu for the topics." : "I could not find an answer to that. Type menu for the topics.",
         };

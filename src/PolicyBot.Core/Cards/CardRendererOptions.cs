@@ -15,10 +15,17 @@ public sealed class CardRendererOptions
     [Required(AllowEmptyStrings = false)]
     public string TemplatesPath { get; set; } = "cards";
 
+    /// <summary>The contact named when no real one is set: it names no unit the sources do not name.</summary>
+    public const string DefaultPolicyOfficeContact = "your organisation's Human Security focal point";
+
     /// <summary>Who to contact when the bot cannot help, offered on the fallback card after two misses. Markdown links are allowed.</summary>
     [Required(AllowEmptyStrings = false)]
     [MaxLength(300)]
-    public string PolicyOfficeContact { get; set; } = "the Human Security Unit";
+    public string PolicyOfficeContact { get; set; } = DefaultPolicyOfficeContact;
+
+    /// <summary>The contact's channel (an https page or a mailto: address), a button on the fallback card; empty for none.</summary>
+    [MaxLength(500)]
+    public string PolicyOfficeUrl { get; set; } = string.Empty;
 
     /// <summary>The most bytes of card JSON sent; larger cards drop optional parts (leaves room for the activity around it).</summary>
     [Range(4 * 1024, TeamsMessageLimitBytes)]
@@ -36,7 +43,12 @@ public sealed class CardRendererOptionsValidator : IValidateOptions<CardRenderer
     {
         ArgumentNullException.ThrowIfNull(options);
         var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        if (!ContactUrl.IsValid(options.PolicyOfficeUrl))
+        {
+            results.Add(new ValidationResult(ContactUrl.Problem(nameof(CardRendererOptions.PolicyOfficeUrl), options.PolicyOfficeUrl), [nameof(CardRendererOptions.PolicyOfficeUrl)]));
+        }
+
+        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true) && results.Count == 0)
         {
             return ValidateOptionsResult.Success;
         }

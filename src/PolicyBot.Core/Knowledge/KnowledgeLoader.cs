@@ -9,6 +9,9 @@ namespace PolicyBot.Core.Knowledge;
 /// <summary>The outcome of loading a knowledge folder: the snapshot when there were no errors, and every problem found.</summary>
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, IReadOnlyList<ContentError> Problems)
 {
+    /// <summary>Every content owner's note (on obligations, changes and documents) with its file and line; never shown on a card.</summary>
+    public IReadOnlyList<ContentNote> Notes { get; init; } = [];
+
     public IEnumerable<ContentError> Errors => Problems.Where(p => !p.IsWarning);
 
     public IEnumerable<ContentError> Warnings => Problems.Where(p => p.IsWarning);
@@ -27,12 +30,17 @@ public static class KnowledgeLoader
     public const string FacetsFile = "facets.yaml";
     public const string SynonymsFile = "synonyms.yaml";
     public const string OutOfScopeFile = "out-of-scope.yaml";
+    public const string ContentRulesFile = "content-rules.yaml";
     public const string SchemaFile = "knowledge.schema.json";
     public const string RootId = "root";
 
-    private static readonly string[] ReservedFiles = [IndexFile, FacetsFile, SynonymsFile, OutOfScopeFile];
+    private static readonly string[] ReservedFiles = [IndexFile, FacetsFile, SynonymsFile, OutOfScopeFile, ContentRulesFile];
 
-    public static KnowledgeLoadResult LoadDirectory(string directory)
+    public static KnowledgeLoadResult LoadDirectory(string directory) =>
+        LoadDirectory(directory, DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <param name="today">The date a checked date may not be after (a parameter so tests can pin it).</param>
+    public static KnowledgeLoadResult LoadDirectory(string directory, DateOnly today)
     {
         var problems = new List<ContentError>();
         if (!Directory.Exists(directory))
@@ -46,7 +54,22 @@ public static class KnowledgeLoader
         var schema = LoadSchema(directory, problems);
         var context = new LoadContext(problems);
 
+        var rules = ContentRules.None;
+        if (context.ReadFile(directory, ContentRulesFile, required: false) is { } rulesDocument)
+        {
+            rules = ContentRulesReader.Read(rulesDocument, context);
+        }
+        else
+        {
+            context.Warning(ContentRulesFile, 0, string.Empty, "the file is missing: research wording and the URL allow-list are not checked");
+        }
+
         var index = context.ReadFile(directory, IndexFile, required: true);
+        if (index is not null)
+        {
+            SemanticChecks.CheckFile(index, rules, context, today);
+        }
+
         var topicFiles = files.Where(f => !ReservedFiles.Contains(f, StringComparer.OrdinalIgnoreCase)).ToList();
         var topics = new List<KnowledgeNode>();
         foreach (var file in topicFiles)
@@ -61,6 +84,8 @@ public static class KnowledgeLoader
             {
                 continue;
             }
+
+            SemanticChecks.CheckFile(document, rules, context, today);
 
             var topic = TopicReader.Read(document, context);
             if (topic is not null)
@@ -82,10 +107,10 @@ public static class KnowledgeLoader
 
         if (root is null || problems.Any(p => !p.IsWarning))
         {
-            return new KnowledgeLoadResult(null, problems);
+            return new KnowledgeLoadResult(null, problems) { Notes = context.Notes };
         }
 
-        return new KnowledgeLoadResult(new KnowledgeBase(root, facets, synonyms, ContentVersion(directory, files), outOfScope), problems);
+        return new KnowledgeLoadResult(new KnowledgeBase(root, facets, synonyms, ContentVersion(directory, files), outOfScope), problems) { Notes = context.Notes };
     }
 
     private static JsonSchema? LoadSchema(string directory, List<ContentError> problems)
@@ -131,6 +156,9 @@ internal sealed record ContentDocument(string File, JsonNode Root, YamlJsonReade
 internal sealed class LoadContext(List<ContentError> problems)
 {
     public List<ContentError> Problems { get; } = problems;
+
+    /// <summary>The content owner's notes met while reading, with their lines.</summary>
+    public List<ContentNote> Notes { get; } = [];
 
     public ContentDocument? ReadFile(string directory, string file, bool required)
     {

@@ -1,8 +1,197 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
 namespace PolicyBot.Core.Knowledge;
 
-/// <summary>What the schema cannot say: unique ids, links between nodes, sources, and keyword clashes.</summary>
+/// <summary>
+/// What the schema cannot say: unique ids, links between nodes, sources, keyword clashes (across files, on the
+/// model), and per file: research wording on card-visible texts, URLs off the allow-list, dates after the checked
+/// date, obligations whose "who" is only "NATO", and the content owner's notes (on the file, with lines).
+/// </summary>
 internal static class SemanticChecks
 {
+    /// <summary>The fields of a node that a card shows, per language.</summary>
+    private static readonly string[] CardNodeTexts = ["title", "status", "summary"];
+
+    /// <summary>The dated lists of a topic file, and what one item of each is called in a message.</summary>
+    private static readonly (string List, string What)[] DatedLists = [("changes", "change"), ("documents", "document")];
+
+    /// <summary>
+    /// Checks one file that has passed the schema (a topic file or index.yaml) against the content rules and
+    /// collects its notes. Works on the file itself, so every problem names its line.
+    /// </summary>
+    public static void CheckFile(ContentDocument document, ContentRules rules, LoadContext context, DateOnly today)
+    {
+        var root = document.Root.AsObject();
+        CheckNode(document, root, string.Empty, rules, context);
+        if (root["nodes"] is JsonArray nodes)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i] is JsonObject node)
+                {
+                    CheckNode(document, node, $"/nodes/{i}", rules, context);
+                }
+            }
+        }
+
+        if (root["documents"] is JsonArray documents)
+        {
+            for (var i = 0; i < documents.Count; i++)
+            {
+                if (documents[i] is not JsonObject item)
+                {
+                    continue;
+                }
+
+                var pointer = $"/documents/{i}";
+                CheckPlain(document, item, pointer, "title", rules, context);
+                CheckPlain(document, item, pointer, "issuer", rules, context);
+                CollectNote(document, item, pointer, context);
+                if (item["url"] is JsonValue url && rules.AllowedUrlPrefixes.Count > 0 && !rules.IsAllowedUrl(url.ToString()))
+                {
+                    context.Error(document, pointer + "/url", $"'{url}' is not on the allow-list of official URLs ({KnowledgeLoader.ContentRulesFile}: {ContentRulesReader.AllowedUrlsField}); use only URLs the fact sheets list");
+                }
+            }
+        }
+
+        CheckDates(document, root, context, today);
+    }
+
+    private static void CheckNode(ContentDocument document, JsonObject node, string pointer, ContentRules rules, LoadContext context)
+    {
+        foreach (var field in CardNodeTexts)
+        {
+            CheckLocalized(document, node, pointer, field, rules, context);
+        }
+
+        if (node["obligations"] is JsonArray obligations)
+        {
+            for (var i = 0; i < obligations.Count; i++)
+            {
+                if (obligations[i] is not JsonObject obligation)
+                {
+                    continue;
+                }
+
+                var at = $"{pointer}/obligations/{i}";
+                CheckLocalized(document, obligation, at, "who", rules, context);
+                CheckLocalized(document, obligation, at, "what", rules, context);
+                CheckPlain(document, obligation, at, "ref", rules, context);
+                CollectNote(document, obligation, at, context);
+                if (obligation["who"] is JsonObject who && who.Any(p => IsOnlyNato(p.Value?.ToString())))
+                {
+                    context.Warning(document, at + "/who", "says only \"NATO\": name who must act (Allies, NATO military authorities, the Strategic Commands, commanders of NATO-led operations, staff, ...)");
+                }
+            }
+        }
+
+        if (node["changes"] is JsonArray changes)
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (changes[i] is JsonObject change)
+                {
+                    CheckLocalized(document, change, $"{pointer}/changes/{i}", "text", rules, context);
+                    CollectNote(document, change, $"{pointer}/changes/{i}", context);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A change dated after the topic's checked date, or a checked date older than the newest change or document,
+    /// means the topic was not checked since it was last edited; a checked date after today is a typing error.
+    /// </summary>
+    private static void CheckDates(ContentDocument document, JsonObject root, LoadContext context, DateOnly today)
+    {
+        if (root["checked"] is not JsonValue checkedValue
+            || !DateOnly.TryParseExact(checkedValue.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var checkedDate))
+        {
+            return;
+        }
+
+        if (checkedDate > today)
+        {
+            context.Error(document, "/checked", $"the checked date {checkedDate:yyyy-MM-dd} is in the future");
+        }
+
+        (DateOnly Date, string Pointer, string What)? newest = null;
+        foreach (var (list, what) in DatedLists)
+        {
+            if (root[list] is not JsonArray items)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is not JsonObject item || PeriodStart(item["date"]?.ToString()) is not { } start)
+                {
+                    continue;
+                }
+
+                var pointer = $"/{list}/{i}/date";
+                if (what == "change" && start > checkedDate)
+                {
+                    context.Error(document, pointer, $"the change is dated {item["date"]}, after the topic's checked date {checkedDate:yyyy-MM-dd}: check the topic against NATO's sources and update checked");
+                }
+
+                if (newest is null || start > newest.Value.Date)
+                {
+                    newest = (start, pointer, $"{what} dated {item["date"]}");
+                }
+            }
+        }
+
+        if (newest is { } latest && latest.Date > checkedDate)
+        {
+            context.Error(document, "/checked", $"the checked date {checkedDate:yyyy-MM-dd} is older than the newest {latest.What} (line {document.LineOf(latest.Pointer)}): check the topic again and update checked");
+        }
+    }
+
+    /// <summary>The first day of a YYYY, YYYY-MM or YYYY-MM-DD date.</summary>
+    internal static DateOnly? PeriodStart(string? date)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
+        return date is not null && DateOnly.TryParseExact(date, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null;
+    }
+
+    private static bool IsOnlyNato(string? who) =>
+        who is not null && string.Equals(who.Trim().TrimEnd('.', ',', ';', ':').Trim(), "NATO", StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckLocalized(ContentDocument document, JsonObject owner, string pointer, string field, ContentRules rules, LoadContext context)
+    {
+        if (owner[field] is not JsonObject byLanguage)
+        {
+            return;
+        }
+
+        foreach (var (language, value) in byLanguage)
+        {
+            CheckText(document, $"{pointer}/{field}/{language}", value?.ToString(), rules, context);
+        }
+    }
+
+    private static void CheckPlain(ContentDocument document, JsonObject owner, string pointer, string field, ContentRules rules, LoadContext context) =>
+        CheckText(document, $"{pointer}/{field}", owner[field]?.ToString(), rules, context);
+
+    private static void CheckText(ContentDocument document, string pointer, string? text, ContentRules rules, LoadContext context)
+    {
+        if (text is not null && rules.ResearchPhraseIn(text) is { } phrase)
+        {
+            context.Error(document, pointer, $"“{phrase}” is about our research, not for the reader ({KnowledgeLoader.ContentRulesFile}: {ContentRulesReader.ResearchWordingField}): move it to a note, and say plainly once if a text is not public");
+        }
+    }
+
+    private static void CollectNote(ContentDocument document, JsonObject owner, string pointer, LoadContext context)
+    {
+        if (owner["note"] is JsonValue note && note.ToString() is { Length: > 0 } text)
+        {
+            context.Notes.Add(new ContentNote(document.File, document.LineOf(pointer + "/note"), LoadContext.FieldName(pointer + "/note"), text));
+        }
+    }
+
     public static void Run(KnowledgeNode root, LoadContext context)
     {
         var all = new Dictionary<string, KnowledgeNode>(StringComparer.Ordinal);
@@ -34,9 +223,9 @@ internal static class SemanticChecks
                 Error(context, topic, "sources", "a topic needs at least one source document with an https URL");
             }
 
-            if (topic.AsOf is null)
+            if (topic.Checked is null)
             {
-                Error(context, topic, "asOf", "a topic needs its as-of date (YYYY-MM-DD)");
+                Error(context, topic, "checked", "a topic needs the date it was last checked against NATO's sources (YYYY-MM-DD)");
             }
         }
 

@@ -30,6 +30,7 @@ internal static class AssistantServiceCollectionExtensions
         {
             cards.TemplatesPath = ContentPathResolver.Resolve(content.CardsPath);
             cards.PolicyOfficeContact = content.PolicyOfficeContact;
+            cards.PolicyOfficeUrl = content.PolicyOfficeUrl;
         });
         services.AddHostedService<CardTemplateWatcher>();
 

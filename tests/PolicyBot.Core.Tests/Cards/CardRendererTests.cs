@@ -157,6 +157,29 @@ public sealed class CardRendererTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("mailto:hs-focal-point@example.org")]
+    [InlineData("https://intranet.example.org/human-security")]
+    public void The_policy_office_channel_is_a_button_on_the_fallback_only_when_the_contact_is_offered(string url)
+    {
+        var renderer = CardTestContext.Renderer(new CardRendererOptions { PolicyOfficeContact = "the HS focal point", PolicyOfficeUrl = url });
+        JsonNode Card(bool offer) => JsonNode.Parse(renderer.Render(new DialogReply(ReplyKind.Fallback) { EchoedText = "x", OfferContact = offer }, _knowledge).CardJson!)!;
+
+        var button = Assert.Single(CardTestContext.Actions(Card(offer: true), "Action.OpenUrl"));
+        Assert.Equal(url, button["url"]!.GetValue<string>());
+        Assert.Empty(CardTestContext.Actions(Card(offer: false), "Action.OpenUrl"));
+        Assert.Contains($"contact the HS focal point ({url}).", renderer.Render(new DialogReply(ReplyKind.Fallback) { OfferContact = true }, _knowledge).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_channel_the_fallback_names_the_contact_and_shows_no_button()
+    {
+        var card = Render(new DialogReply(ReplyKind.Fallback) { EchoedText = "x", OfferContact = true });
+        Assert.Contains($"Still stuck? Contact {CardTestContext.Contact}.", Texts(card));
+        Assert.Empty(CardTestContext.Actions(card, "Action.OpenUrl"));
+        Assert.DoesNotContain("Human Security Unit", new CardRendererOptions().PolicyOfficeContact, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("**x**", @"\*\*x\*\*")]
     [InlineData("[a](https://evil.example)", @"\[a\](https://evil.example)")]
     [InlineData("<b>hi</b>", @"\<b\>hi\</b\>")]

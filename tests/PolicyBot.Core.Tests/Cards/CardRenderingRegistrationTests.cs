@@ -20,12 +20,15 @@ public sealed class CardRenderingRegistrationTests
     }
 
     [Theory]
-    [InlineData("", 26 * 1024, "PolicyOfficeContact")]
-    [InlineData("x", 40 * 1024, "MaxCardBytes")]
-    public void Bad_options_are_refused_naming_the_setting(string contact, int maxBytes, string setting)
+    [InlineData("", 26 * 1024, "", "PolicyOfficeContact")]
+    [InlineData("x", 40 * 1024, "", "MaxCardBytes")]
+    [InlineData("x", 26 * 1024, "http://intranet.example.org/hs", "PolicyOfficeUrl")]
+    [InlineData("x", 26 * 1024, "hs-focal-point@example.org", "PolicyOfficeUrl")]
+    [InlineData("x", 26 * 1024, "mailto:", "PolicyOfficeUrl")]
+    public void Bad_options_are_refused_naming_the_setting(string contact, int maxBytes, string url, string setting)
     {
         using var provider = new ServiceCollection()
-            .AddCardRendering(o => (o.TemplatesPath, o.PolicyOfficeContact, o.MaxCardBytes) = (RepoPaths.Cards, contact, maxBytes))
+            .AddCardRendering(o => (o.TemplatesPath, o.PolicyOfficeContact, o.MaxCardBytes, o.PolicyOfficeUrl) = (RepoPaths.Cards, contact, maxBytes, url))
             .BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<CardRendererOptions>>().Value);
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
-    public void Every_topic_has_the_five_sub_questions_obligations_sources_and_an_as_of_date()
+    public void Every_topic_has_the_five_sub_questions_obligations_sources_and_a_checked_date()
     {
         var knowledge = KnowledgeLoader.LoadDirectory(RepoPaths.Knowledge).Knowledge!;
         foreach (var topic in knowledge.Topics)
@@ -31,7 +31,7 @@ public sealed class KnowledgeLoaderTests
             Assert.Equal(SubQuestions, topic.Children.Select(c => c.Facet).Order());
             Assert.All(topic.Children, c => Assert.Equal(topic.Id + "." + c.Facet.ToString().ToLowerInvariant(), c.Id));
             Assert.NotEmpty(topic.Obligations.Concat(topic.Children.SelectMany(c => c.Obligations)));
-            Assert.NotNull(topic.AsOf);
+            Assert.NotNull(topic.Checked);
             Assert.False(string.IsNullOrWhiteSpace(topic.Status.Get()));
             Assert.Contains(topic.Children.SelectMany(c => c.Sources).Concat(topic.Sources), s => s.Url?.Scheme == "https");
         }
