@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Matching;
+using PolicyBot.Core.Meaning;
+
+namespace PolicyBot.Benchmarks;
+
+/// <summary>
+/// `meaning`: what the meaning stage costs, each figure beside the keyword tree's measured in the same run: model
+/// load, index build (cold, and warm from the vector cache) for the real knowledge and for synthetic knowledge,
+/// and per-question latency of the two-stage matcher against the keyword tree alone on the dev questions.
+/// </summary>
+internal static class MeaningLatencyReport
+{
+    private const int Rounds = 20;
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var syntheticTopics = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) ? n : 1_000;
+        var cache = Path.Combine(Path.GetTempPath(), "policybot-bench-cache-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var real = BenchmarkData.RealKnowledge();
+            var load = Stopwatch.StartNew();
+            using var stage = new MeaningStage(Options.Create(new MeaningOptions { CachePath = cache }), NullLogger<MeaningStage>.Instance);
+            stage.LoadNow(real);
+            load.Stop();
+            output.WriteLine(string.Format(culture, "model load + first index build (cold): {0:0} ms", load.Elapsed.TotalMilliseconds));
+
+            using var embedder = new MiniLmEmbedder();
+            Build("real", real, embedder, cache, output, culture);
+            var synthetic = SyntheticKnowledge.Create(syntheticTopics).Knowledge;
+            Build($"synthetic ({syntheticTopics:N0} topics)", synthetic, embedder, cache, output, culture);
+
+            var questions = BenchmarkData.DevQuestions();
+            var keywords = PolicyMatcher.Create();
+            var twoStage = new TwoStageMatcher(keywords, stage);
+            var keywordTimes = Time(keywords, real, questions);
+            var twoStageTimes = Time(twoStage, real, questions);
+            var reached = questions.Where(q => twoStage.Match(q, real).Via == MatchPath.Meaning || NeedsMeaning(keywords.Match(q, real), stage.Options)).ToArray();
+            var meaningTimes = Time(twoStage, real, reached.Length > 0 ? reached : questions);
+            output.WriteLine("matcher (dev questions)            p50          p99        mean");
+            Print("keyword tree alone", keywordTimes, output, culture);
+            Print("keywords, then meaning", twoStageTimes, output, culture);
+            Print($"questions that reach meaning ({reached.Length})", meaningTimes, output, culture);
+            output.WriteLine(string.Format(culture, "ratio two-stage / keywords: p50 {0:0.00}, p99 {1:0.00}", Percentile(twoStageTimes, 0.5) / Percentile(keywordTimes, 0.5), Percentile(twoStageTimes, 0.99) / Percentile(keywordTimes, 0.99)));
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    private static bool NeedsMeaning(MatchResult keyword, MeaningOptions options) =>
+        keyword.Outcome == MatchOutcome.Fallback || keyword.Outcome == MatchOutcome.Answer && keyword.Score < options.GuardBelowScore;
+
+    private static void Build(string name, KnowledgeBase knowledge, MiniLmEmbedder embedder, string cacheFolder, TextWriter output, CultureInfo culture)
+    {
+        var folder = Path.Combine(cacheFolder, name.Split(' ')[0]);
+        var cache = new EmbeddingCache(folder, embedder.ModelId, embedder.Dimensions);
+        var cold = Stopwatch.StartNew();
+        var index = MeaningIndex.Build(knowledge, embedder, cache, CancellationToken.None);
+        cold.Stop();
+        var warm = Stopwatch.StartNew();
+        _ = MeaningIndex.Build(knowledge, embedder, cache, CancellationToken.None);
+        warm.Stop();
+        output.WriteLine(string.Format(
+            culture,
+            "index {0}: {1:N0} texts; cold {2:0} ms ({3:0.00} ms a text), warm from the cache {4:0} ms (ratio {5:0.000})",
+            name,
+            index.Count,
+            cold.Elapsed.TotalMilliseconds,
+            cold.Elapsed.TotalMilliseconds / Math.Max(1, index.Count),
+            warm.Elapsed.TotalMilliseconds,
+            warm.Elapsed.TotalMilliseconds / cold.Elapsed.TotalMilliseconds));
+    }
+
+    private static double[] Time(IQuestionMatcher matcher, KnowledgeBase knowledge, string[] questions)
+    {
+        foreach (var question in questions)
+        {
+            _ = matcher.Match(question, knowledge);
+        }
+
+        var samples = new double[Rounds * questions.Length];
+        var n = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var question in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                _ = matcher.Match(question, knowledge);
+                samples[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+        }
+
+        Array.Sort(samples);
+        return samples;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
+
+    private static void Print(string name, double[] sorted, TextWriter output, CultureInfo culture) =>
+        output.WriteLine(string.Format(culture, "{0,-32} {1,9:0.0} µs {2,9:0.0} µs {3,9:0.0} µs", name, Percentile(sorted, 0.5), Percentile(sorted, 0.99), sorted.Average()));
+}
