@@ -17,9 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages, from the committed lock files (the Web Chat bundle, the official templating library for conformance tests).
+# npm packages, from the committed lock files (the Web Chat bundle; for the tests that compare with an official
+# library, the Adaptive Card templating library and the Snowball stemmers), again when a lock file changed since.
 for dir in src/PolicyBot tests/js; do
-  if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
+  if [ -f "$dir/package-lock.json" ] && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; }; then
     echo "test.sh: npm ci in $dir"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
   fi

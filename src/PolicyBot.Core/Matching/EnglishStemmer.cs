@@ -16,7 +16,17 @@ internal static class EnglishStemmer
             return length;
         }
 
-        length = AmericanizeSpelling(word, length);
+        AmericanizeSpelling(word, length);
+        return Porter2(word);
+    }
+
+    /// <summary>
+    /// The Porter2 algorithm alone, as the Snowball reference implementation computes it, on a word of three or more
+    /// lower-case ASCII letters: stems it in place and returns the stem's length.
+    /// </summary>
+    internal static int Porter2(Span<char> word)
+    {
+        var length = word.Length;
         if (TryException1(word, ref length))
         {
             return length;
@@ -93,8 +103,8 @@ internal static class EnglishStemmer
     private static readonly string[] BritishEndings =
         ["isations", "isation", "ising", "isers", "ised", "ises", "iser", "ise", "ysing", "ysed", "yses", "yse"];
 
-    /// <summary>organise/organize, analyse/analyze: one spelling, so British and American texts stem alike.</summary>
-    private static int AmericanizeSpelling(Span<char> w, int length)
+    /// <summary>organise/organize, analyse/analyze: one spelling, so British and American texts stem alike (the length stays).</summary>
+    private static void AmericanizeSpelling(Span<char> w, int length)
     {
         foreach (var ending in BritishEndings)
         {
@@ -107,11 +117,9 @@ internal static class EnglishStemmer
                     w[s] = 'z';
                 }
 
-                return length;
+                return;
             }
         }
-
-        return length;
     }
 
     private static bool TryException1(Span<char> w, ref int length)

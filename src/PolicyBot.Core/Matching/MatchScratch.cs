@@ -1,85 +1,16 @@
-using PolicyBot.Core.Knowledge;
-
 namespace PolicyBot.Core.Matching;
 
-/// <summary>A keyword or facet phrase found in the question, with what it points at.</summary>
-internal struct Hit
-{
-    /// <summary>The topic index, or for a facet cue -1 - (int)facet: hits are weighed per group.</summary>
-    public int Group;
-    public int Node;
-    public Facet Facet;
-    public int Start;
-    public int End;
-    public int Length;
-    public int Phrase;
-    public double Weight;
-    public bool Accepted;
-
-    /// <summary>A positive hit not hidden by a near-miss phrase: evidence of its node even when another hit was preferred.</summary>
-    public bool Eligible;
-
-    /// <summary>Inside a longer phrase of another topic: its words are taken.</summary>
-    public bool Subsumed;
-
-    /// <summary>
-    /// The phrase's words were found apart or reordered (<see cref="PhraseMatcher.TryMatchScattered"/>): only
-    /// <see cref="Start"/> and <see cref="End"/> are sure to be its words, so it neither claims nor explains those between.
-    /// </summary>
-    public bool Scattered;
-
-    public readonly bool IsFacetCue => Group < 0;
-}
-
-/// <summary>A topic and its score.</summary>
-internal struct TopicScore
-{
-    public int Topic;
-    public double Score;
-}
-
-/// <summary>Orders hits for the greedy choice within a group: longer phrases first, then stronger, then earlier.</summary>
-internal readonly struct HitOrder : IComparer<Hit>
-{
-    public int Compare(Hit x, Hit y)
-    {
-        var order = x.Group.CompareTo(y.Group);
-        if (order == 0)
-        {
-            order = y.Length.CompareTo(x.Length);
-        }
-
-        if (order == 0)
-        {
-            order = Math.Abs(y.Weight).CompareTo(Math.Abs(x.Weight));
-        }
-
-        if (order == 0)
-        {
-            order = x.Start.CompareTo(y.Start);
-        }
-
-        return order == 0 ? x.Node.CompareTo(y.Node) : order;
-    }
-}
-
-/// <summary>Best topic first; ties in menu order.</summary>
-internal readonly struct TopicScoreOrder : IComparer<TopicScore>
-{
-    public int Compare(TopicScore x, TopicScore y)
-    {
-        var order = y.Score.CompareTo(x.Score);
-        return order == 0 ? x.Topic.CompareTo(y.Topic) : order;
-    }
-}
-
 /// <summary>
-/// Per-thread working buffers of the matcher, grown on demand and reused, so a match allocates only its result.
+/// The working buffers of a match, one set per thread, grown on demand and reused, so that a match allocates only its
+/// result. The one owner of every buffer the three jobs of <see cref="PolicyMatcher"/> use; what a job gets from it is
+/// valid until the thread's next match.
 /// </summary>
 internal sealed class MatchScratch
 {
     [ThreadStatic]
     private static MatchScratch? t_current;
+
+    // HitFinder: the normalised text, one word's stem, the words, the words after synonym rewriting, the hits.
 
     public char[] Text { get; private set; } = new char[1024];
 
@@ -89,11 +20,14 @@ internal sealed class MatchScratch
 
     public Token[] Rewritten { get; private set; } = new Token[1024];
 
+    public Hit[] Hits { get; private set; } = new Hit[256];
+
+    // HitSelector, per rewritten word: hidden by a near-miss phrase of any topic, taken by a near-miss of the group
+    // being chosen (all false between groups); per hit: the best-cover table, the topics' scores.
+
     public bool[] Masked { get; private set; } = new bool[1024];
 
-    public bool[] Explained { get; private set; } = new bool[1024];
-
-    public Hit[] Hits { get; private set; } = new Hit[256];
+    public bool[] Blocked { get; private set; } = new bool[1024];
 
     public int[] Order { get; private set; } = new int[256];
 
@@ -101,10 +35,13 @@ internal sealed class MatchScratch
 
     public int[] Take { get; private set; } = new int[256];
 
-    public bool[] Blocked { get; private set; } = new bool[1024];
-
     public TopicScore[] Topics { get; private set; } = new TopicScore[256];
 
+    // OutcomeDecider, per rewritten word: explained by a keyword or cue.
+
+    public bool[] Explained { get; private set; } = new bool[1024];
+
+    /// <summary>This thread's buffers, large enough for <paramref name="inputLength"/> characters of question.</summary>
     public static MatchScratch For(int inputLength)
     {
         var scratch = t_current ??= new MatchScratch();
