@@ -34,7 +34,7 @@ internal sealed class RenderedCardCache
         return rendered;
     }
 
-    /// <summary>Every input of the card: kind, node, options, matched terms, contact, rating, content and templates.</summary>
+    /// <summary>Every input of the card: kind, node, options, suggestions, matched terms or closest example, contact, rating, content and templates.</summary>
     public static string Key(DialogReply reply, string contentVersion, int templateGeneration)
     {
         var key = new StringBuilder(128)
@@ -47,11 +47,20 @@ internal sealed class RenderedCardCache
         }
 
         key.Append('|');
+        foreach (var suggestion in reply.Suggestions)
+        {
+            key.Append(suggestion.Id).Append(',');
+        }
+
+        key.Append('|');
         foreach (var term in reply.Match?.MatchedTerms ?? [])
         {
             // Length-prefixed, so no term can imitate the rest of another key.
             key.Append(term.Length).Append(':').Append(term);
         }
+
+        // An answer by meaning names the example phrasing it was closest to.
+        key.Append('|').Append(reply.Match?.ClosestExample?.Length ?? -1).Append(':').Append(reply.Match?.ClosestExample);
 
         return key.ToString();
     }

@@ -49,6 +49,13 @@ public sealed class MeaningOptions
     [Range(0.0, 1.0)]
     public double GuardOutOfScopeMargin { get; set; } = 0.05;
 
+    /// <summary>
+    /// Vectors of recent questions, keyed by a hash of the text (no question text is kept): a question asked again
+    /// costs a look-up instead of a model run. Emptied when full; 0 turns it off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int QuestionCacheSize { get; set; } = 4_096;
+
     /// <summary>Where vectors of the knowledge texts are cached between restarts; empty = the system temp folder.</summary>
     public string CachePath { get; set; } = string.Empty;
 

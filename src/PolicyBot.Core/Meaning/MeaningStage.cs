@@ -1,4 +1,8 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Knowledge;
@@ -30,6 +34,7 @@ public sealed partial class MeaningStage : IDisposable
     private readonly SemaphoreSlim _buildGate = new(1, 1);
     // One index per snapshot, dropped with it: a turn that still holds the old snapshot keeps a matching index.
     private readonly ConditionalWeakTable<KnowledgeBase, MeaningIndex> _indexes = [];
+    private readonly ConcurrentDictionary<UInt128, float[]> _questions = new();
     private ISentenceEmbedder? _embedder;
     private KnowledgeBase? _wanted;
     private volatile MeaningStageStatus _status;
@@ -140,8 +145,41 @@ public sealed partial class MeaningStage : IDisposable
     public float[]? Embed(string question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
+        if (_embedder is not { } embedder)
+        {
+            return null;
+        }
+
         var text = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
-        return _embedder?.Embed(text, cancellationToken);
+        if (_options.QuestionCacheSize == 0)
+        {
+            return embedder.Embed(text, cancellationToken);
+        }
+
+        var key = QuestionKey(text);
+        if (_questions.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var vector = embedder.Embed(text, cancellationToken);
+        if (_questions.Count >= _options.QuestionCacheSize)
+        {
+            _questions.Clear();
+        }
+
+        _questions[key] = vector;
+        return vector;
+    }
+
+    /// <summary>How many question vectors are cached now (bounded by <see cref="MeaningOptions.QuestionCacheSize"/>).</summary>
+    public int CachedQuestions => _questions.Count;
+
+    private static UInt128 QuestionKey(string text)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private async Task BuildAsync(KnowledgeBase knowledge, CancellationToken cancellationToken)

@@ -38,6 +38,9 @@ public sealed class RenderedCardCacheTests
             Key(baseline with { Match = match }),
             Key(baseline with { Match = match with { MatchedTerms = ["a", "b"] } }),
             Key(baseline with { Match = match with { MatchedTerms = ["a|b"] } }),
+            Key(baseline with { Suggestions = [knowledge.Topics[1]] }),
+            Key(baseline with { Match = match with { MatchedTerms = [], ClosestExample = "how do we keep civilians safe?" } }),
+            Key(baseline with { Match = match with { MatchedTerms = [], ClosestExample = "how do we keep children safe?" } }),
         };
 
         Assert.Equal(keys.Length, keys.Distinct().Count());

@@ -205,6 +205,22 @@ public sealed class MeaningStageTests
         Assert.Equal("protection-of-civilians.scope", followUp.Reply.Node?.Id);
     }
 
+    [Fact]
+    public void Question_vectors_are_cached_by_hash_and_the_cache_stays_bounded()
+    {
+        var stage = SharedMeaning.Stage(Knowledge, new MeaningOptions { QuestionCacheSize = 3 });
+        var first = stage.Embed("kids with guns at the checkpoint")!;
+
+        Assert.Same(first, stage.Embed("kids with guns at the checkpoint"));
+        for (var i = 0; i < 10; i++)
+        {
+            _ = stage.Embed($"question number {i}");
+            Assert.InRange(stage.CachedQuestions, 1, 3);
+        }
+
+        Assert.Equal(first, stage.Embed("kids with guns at the checkpoint"));
+    }
+
     private static void AssertSameOutcome(MatchResult expected, MatchResult actual)
     {
         Assert.Equal(expected.Outcome, actual.Outcome);
