@@ -359,7 +359,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     {
         const string text = """
             How to ask PolicyBot
-            Ask in plain words, one thing at a time, and name the policy: "What does the PoC policy require?", "Who does the WPS policy apply to?", "Which UN resolutions cover children in armed conflict?"
+            Ask in plain words, one thing at a time, and name the policy: "What does the PoC policy require?", "Who does the WPS policy apply to?", "Which UN resolutions cover children in armed conflict?", or "What changed since 2021?" for the latest changes across the policies.
             Commands: help (this text), menu (the topics), back (the previous answer), start over (forget this conversation), or a number to pick one of the options just offered.
             """;
         var data = new JsonObject
