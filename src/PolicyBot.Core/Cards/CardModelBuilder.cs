@@ -94,6 +94,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         data["updates"] = Array(earlier.Select(Dated));
         data["questionSets"] = ActionSets(NumberedButtons(questions));
         data["relatedSets"] = ActionSets(related.Select(r => NodeButton(r.Title.Get(), r.Id)));
+        data["moreTitle"] = MoreTitle(questions.Count, related.Count);
         data["matchedBecause"] = MatchedBecause(reply);
         data["footerSets"] = Footer(node.Id);
 
@@ -239,6 +240,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         ["updates"] = new JsonArray(),
         ["questionSets"] = new JsonArray(),
         ["relatedSets"] = new JsonArray(),
+        ["moreTitle"] = string.Empty,
         ["matchedBecause"] = string.Empty,
         ["shortened"] = false,
         ["footerSets"] = new JsonArray(),
@@ -252,6 +254,15 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         Button("◀ Back", SubmitPayload.Create(SubmitActions.Back, nodeId, "Back")),
         Button("☰ Topics", SubmitPayload.Create(SubmitActions.Menu, null, "Topics")),
     ], MaxActionsPerSet);
+
+    /// <summary>One toggle for both lists of further questions: a row less of the card to scroll past.</summary>
+    private static string MoreTitle(int questions, int related) => (questions, related) switch
+    {
+        (0, 0) => string.Empty,
+        (_, 0) => $"More on this topic ({questions})",
+        (0, _) => $"Related topics ({related})",
+        _ => $"More on this topic ({questions}) and related topics ({related})",
+    };
 
     private static JsonObject Dated(ChangeNote change) => new()
     {

@@ -236,6 +236,7 @@ public sealed class AnswerFirstCardTests(ITestOutputHelper output)
 
         // The plain text: the same sections, in the same order as the card.
         string[] sections = ["title", "answer", "obligations", "sources", "latest", "updates", "questions", "related"];
+        Assert.Equal(toggles.Any(t => t.Target == "more"), DialogEngine.OptionsUnder(node, knowledge).Count + node.RelatedIds.Count > 0);
         var onCard = sections.Where(s => CardPosition(s, card, node, visible, toggles) >= 0).OrderBy(s => CardPosition(s, card, node, visible, toggles)).ToList();
         var inText = sections.Where(s => TextPosition(s, message.Text, node) >= 0).OrderBy(s => TextPosition(s, message.Text, node)).ToList();
         Assert.Equal(onCard, inText);
@@ -253,6 +254,8 @@ public sealed class AnswerFirstCardTests(ITestOutputHelper output)
             "obligations" => node.Obligations.Count > 0 ? IdAt("obligations") : -1,
             "sources" => TextAt(t => t == "Sources"),
             "latest" => TextAt(t => t.StartsWith("**Latest:** ", StringComparison.Ordinal)),
+            "questions" => TextAt(t => t == "More on this topic"),
+            "related" => TextAt(t => t == "Related topics"),
             _ => IdAt(section),
         };
     }

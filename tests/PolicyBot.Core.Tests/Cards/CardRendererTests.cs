@@ -130,8 +130,11 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         var card = Render(new DialogReply(ReplyKind.Menu) { Options = _knowledge.Topics });
         var sets = ActionSets(card);
         Assert.Equal(Enumerable.Repeat(1, 7), sets.Select(s => s["actions"]!.AsArray().Count));
+        // The footer is one row in every host: Web Chat stacks an ActionSet's buttons, so each gets a column.
         var node = Render(new DialogReply(ReplyKind.Node) { Node = _knowledge.Topics[0] });
-        Assert.Equal(4, ActionSets(node).Last()["actions"]!.AsArray().Count);
+        var footer = node["body"]!.AsArray().Last()!;
+        Assert.Equal("ColumnSet", footer["type"]!.GetValue<string>());
+        Assert.Equal(["👍 Helpful", "👎 Not helpful", "◀ Back", "☰ Topics"], CardTestContext.Actions(footer, "Action.Submit").Select(a => a["title"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"{i}. "), CardTestContext.Actions(card, "Action.Submit").Select(a => a["title"]!.GetValue<string>()[..3]));
     }
 
