@@ -40,7 +40,11 @@ public sealed class WebChatPageTests
         await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "NATO Policy for the Protection of Civilians" })).ToBeVisibleAsync();
         await AssertScreenshotIsNotBlankAsync(card, $"answer-card-{transport}.png");
 
-        await card.GetByRole(AriaRole.Button, new() { Name = SubQuestion, Exact = true }).ClickAsync();
+        // The sub-questions are folded under the answer: open them, then pick one.
+        var subQuestion = card.GetByRole(AriaRole.Button, new() { Name = SubQuestion, Exact = true });
+        await Assertions.Expect(subQuestion).ToBeHiddenAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "▸ More on this topic (5) and related topics (5)" }).ClickAsync();
+        await subQuestion.ClickAsync();
         var next = await chat.WaitForBotActivitiesAsync(3);
         var nextCard = next.Locator(".ac-adaptiveCard");
         await Assertions.Expect(nextCard).ToBeVisibleAsync();
@@ -69,7 +73,7 @@ public sealed class WebChatPageTests
         }
     }
 
-    private static async Task AssertScreenshotIsNotBlankAsync(ILocator element, string fileName)
+    internal static async Task AssertScreenshotIsNotBlankAsync(ILocator element, string fileName)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);

@@ -36,6 +36,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             ReplyKind.Menu => Menu(reply, knowledge),
             ReplyKind.Help => Help(),
             ReplyKind.FeedbackThanks => FeedbackThanks(reply),
+            ReplyKind.WhatsNew => WhatsNew(reply, knowledge),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.Kind, "unknown reply kind"),
         };
     }
@@ -47,7 +48,19 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var title = node.Title.Get();
         var summary = node.Summary.Get();
         var statusLine = StatusLine(node, topic);
-        var changes = node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes;
+        var changes = NewestFirst(node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes);
+
+        // Answer first: "when" is answered by the dates, so a status card shows them all under its summary; elsewhere
+        // the latest is one line below the sources and the rest fold behind a toggle.
+        var datesAreTheAnswer = node.Facet == Facet.Status;
+        var dates = datesAreTheAnswer ? changes : [];
+        var latest = datesAreTheAnswer || changes.Count == 0 ? null : changes[0];
+        var earlier = datesAreTheAnswer ? [] : changes.Skip(1).ToList();
+        var updatesTitle = (node.AsOf ?? topic.AsOf) is { } baseline ? $"What changed since {baseline.Year}" : "Earlier changes";
+
+        // A topic's obligations are its "who must" sub-question's business: folded here, open there.
+        var obligationsFolded = node.Facet == Facet.Overview;
+
         // The dialog's options are what a typed number picks, so the buttons show them in its order, numbered.
         var questions = reply.Options.Count > 0 ? reply.Options : DialogEngine.OptionsUnder(node, knowledge);
         var shown = new HashSet<string>(questions.Select(q => q.Id), StringComparer.Ordinal) { node.Id };
@@ -59,45 +72,45 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var linked = node.Sources.Where(s => s.Url is not null).ToList();
         var unlinked = node.Sources.Where(s => s.Url is null).ToList();
 
-        var data = new JsonObject
+        var data = EmptyNodeData(node.Id, title);
+        data["status"] = statusLine;
+        data["summary"] = summary;
+        data["dates"] = Array(dates.Select(Dated));
+        data["obligations"] = Array(node.Obligations.Select(o => new JsonObject
         {
-            ["id"] = node.Id,
-            ["title"] = title,
-            ["status"] = statusLine,
-            ["updates"] = Array(changes.Select(c => new JsonObject
-            {
-                ["date"] = CardText.FormatPartialDate(c.Date),
-                ["text"] = c.Text.Get(),
-            })),
-            ["summary"] = summary,
-            ["obligations"] = Array(node.Obligations.Select(o => new JsonObject
-            {
-                ["who"] = o.Who.Get(),
-                ["what"] = o.What.Get(),
-                ["source"] = ObligationSource(o),
-            })),
-            ["documentSets"] = ActionSets(linked.Select(d => new JsonObject
-            {
-                ["title"] = CardText.Truncate(d.Title, MaxButtonTitleLength),
-                ["url"] = d.Url!.AbsoluteUri,
-            })),
-            ["otherDocuments"] = Array(unlinked.Select(d => new JsonObject { ["text"] = DocumentText(d) })),
-            ["questionSets"] = ActionSets(NumberedButtons(questions)),
-            ["relatedSets"] = ActionSets(related.Select(r => NodeButton(r.Title.Get(), r.Id))),
-            ["matchedBecause"] = MatchedBecause(reply),
-            ["shortened"] = false,
-            ["footerSets"] = ActionSets(
-            [
-                Button("👍 Helpful", SubmitPayload.Feedback(node.Id, helpful: true, "👍 Helpful")),
-                Button("👎 Not helpful", SubmitPayload.Feedback(node.Id, helpful: false, "👎 Not helpful")),
-                Button("◀ Back", SubmitPayload.Create(SubmitActions.Back, node.Id, "Back")),
-                Button("☰ Topics", SubmitPayload.Create(SubmitActions.Menu, null, "Topics")),
-            ], MaxActionsPerSet),
-        };
+            ["who"] = o.Who.Get(),
+            ["what"] = o.What.Get(),
+            ["source"] = ObligationSource(o),
+        }));
+        data["obligationsFolded"] = obligationsFolded;
+        data["documentSets"] = ActionSets(linked.Select(d => new JsonObject
+        {
+            ["title"] = CardText.Truncate(d.Title, MaxButtonTitleLength),
+            ["url"] = d.Url!.AbsoluteUri,
+        }));
+        data["otherDocuments"] = Array(unlinked.Select(d => new JsonObject { ["text"] = DocumentText(d) }));
+        data["latest"] = latest is null ? string.Empty : LatestText(latest);
+        data["updatesTitle"] = updatesTitle;
+        data["updates"] = Array(earlier.Select(Dated));
+        data["questionSets"] = ActionSets(NumberedButtons(questions));
+        data["relatedSets"] = ActionSets(related.Select(r => NodeButton(r.Title.Get(), r.Id)));
+        data["moreTitle"] = MoreTitle(questions.Count, related.Count);
+        data["matchedBecause"] = MatchedBecause(reply);
+        data["footerSets"] = Footer(node.Id);
 
+        // The plain text keeps the card's order, with what the card folds written out.
         var text = new StringBuilder().AppendLine(title);
         AppendIfAny(text, statusLine);
         text.AppendLine().AppendLine(summary);
+        if (dates.Count > 0)
+        {
+            text.AppendLine();
+            foreach (var change in dates)
+            {
+                text.Append("- ").Append(CardText.FormatPartialDate(change.Date)).Append(": ").AppendLine(change.Text.Get());
+            }
+        }
+
         if (node.Obligations.Count > 0)
         {
             text.AppendLine().AppendLine("Who must do what:");
@@ -106,15 +119,6 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
                 var source = ObligationSource(o);
                 text.Append("- ").Append(o.Who.Get()).Append(" → ").Append(o.What.Get())
                     .AppendLine(source.Length > 0 ? $" ({source})" : string.Empty);
-            }
-        }
-
-        if (changes.Count > 0)
-        {
-            text.AppendLine();
-            foreach (var change in changes)
-            {
-                text.Append("Updated ").Append(CardText.FormatPartialDate(change.Date)).Append(": ").AppendLine(change.Text.Get());
             }
         }
 
@@ -132,6 +136,12 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             }
         }
 
+        if (latest is not null)
+        {
+            text.AppendLine().Append("Latest: ").AppendLine(LatestText(latest));
+        }
+
+        AppendList(text, updatesTitle + ":", earlier.Select(c => $"{CardText.FormatPartialDate(c.Date)}: {c.Text.Get()}"), numbered: false);
         AppendList(text, "More on this topic (type a number):", questions.Select(q => q.Title.Get()), numbered: true);
         AppendList(text, "Related:", related.Select(r => r.Title.Get()), numbered: false);
 
@@ -140,7 +150,143 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     }
 
     /// <summary>What a node card can lose, least useful first, to stay under the size limit.</summary>
-    private static readonly string[] NodeOptionalParts = ["matchedBecause", "otherDocuments", "relatedSets", "updates", "obligations", "questionSets"];
+    private static readonly string[] NodeOptionalParts = ["matchedBecause", "otherDocuments", "relatedSets", "updates", "dates", "obligations", "questionSets"];
+
+    /// <summary>What the timeline can lose: the folded entries first.</summary>
+    private static readonly string[] WhatsNewOptionalParts = ["timelineEarlier", "timeline"];
+
+    /// <summary>Entries the timeline shows before the "Earlier changes" toggle: about one laptop screen.</summary>
+    internal const int TimelineShown = 5;
+
+    /// <summary>
+    /// "What changed since 2021?": every topic's changes, newest first, each with its topic's button and its source.
+    /// Two topics may record one event in their own words (Human Security repeats its strands' news, with what it
+    /// means for the whole); both are kept, side by side (same date, same source), since each says something.
+    /// </summary>
+    private CardModel WhatsNew(DialogReply reply, KnowledgeBase knowledge)
+    {
+        var request = reply.WhatsNew ?? WhatsNewRequest.Everything;
+        var all = knowledge.Topics
+            .SelectMany(t => t.Changes.Select(c => (Topic: t, Change: c)))
+            .OrderByDescending(e => e.Change.Date.Trim(), StringComparer.Ordinal)
+            .ThenBy(e => e.Change.Source.Id, StringComparer.Ordinal)
+            .ToList();
+        var entries = all.Where(e => ChangeYear(e.Change) is not { } year || request.Includes(year)).ToList();
+        var baseline = knowledge.Root.AsOf?.Year;
+        var title = request switch
+        {
+            { Year: { } year, Since: true } => $"What changed since {year}",
+            { Year: { } year } => $"What changed in {year}",
+            _ when baseline is { } since => $"What changed since {since}",
+            _ => "What's new",
+        };
+        var summary = "Changes to NATO's Human Security policies, newest first, each with its topic and source.";
+        if (entries.Count == 0)
+        {
+            summary = $"Nothing is recorded for that time; here is every change{(baseline is { } b ? $" since {b}" : string.Empty)}, newest first.";
+            entries = all;
+        }
+
+        var checkedDates = knowledge.Topics.Select(t => t.Checked).ToList();
+        var statusLine = checkedDates.Count > 0 && checkedDates.All(d => d is not null)
+            ? CheckedText(checkedDates.Min()!.Value)
+            : string.Empty;
+
+        JsonObject Entry((KnowledgeNode Topic, ChangeNote Change) e) => new()
+        {
+            ["date"] = CardText.FormatPartialDate(e.Change.Date),
+            ["text"] = e.Change.Text.Get(),
+            ["source"] = "Source: " + SourceLink(e.Change.Source),
+            ["actions"] = Array([NodeButton(e.Topic.Title.Get(), e.Topic.Id)]),
+        };
+
+        var data = EmptyNodeData(knowledge.Root.Id, title);
+        data["status"] = statusLine;
+        data["summary"] = summary;
+        data["timeline"] = Array(entries.Take(TimelineShown).Select(Entry));
+        data["timelineEarlier"] = Array(entries.Skip(TimelineShown).Select(Entry));
+        data["footerSets"] = Footer(knowledge.Root.Id);
+        data["fallbackText"] = Lines(title, statusLine, summary);
+
+        var text = new StringBuilder().AppendLine(title);
+        AppendIfAny(text, statusLine);
+        text.AppendLine().AppendLine(summary).AppendLine();
+        foreach (var (topic, change) in entries)
+        {
+            text.Append("- ").Append(CardText.FormatPartialDate(change.Date)).Append(" (").Append(topic.Title.Get()).Append("): ")
+                .Append(change.Text.Get()).Append(" Source: ").Append(change.Source.Title)
+                .AppendLine(change.Source.Url is { } url ? ", " + url.AbsoluteUri : string.Empty);
+        }
+
+        return new CardModel(CardTemplateNames.Node, data, text.ToString().TrimEnd(), WhatsNewOptionalParts);
+    }
+
+    /// <summary>Every field node.json binds, empty: the official library shows a missing one as "${name}".</summary>
+    private static JsonObject EmptyNodeData(string id, string title) => new()
+    {
+        ["id"] = id,
+        ["title"] = title,
+        ["status"] = string.Empty,
+        ["summary"] = string.Empty,
+        ["dates"] = new JsonArray(),
+        ["obligations"] = new JsonArray(),
+        ["obligationsFolded"] = false,
+        ["timeline"] = new JsonArray(),
+        ["timelineEarlier"] = new JsonArray(),
+        ["documentSets"] = new JsonArray(),
+        ["otherDocuments"] = new JsonArray(),
+        ["latest"] = string.Empty,
+        ["updatesTitle"] = string.Empty,
+        ["updates"] = new JsonArray(),
+        ["questionSets"] = new JsonArray(),
+        ["relatedSets"] = new JsonArray(),
+        ["moreTitle"] = string.Empty,
+        ["matchedBecause"] = string.Empty,
+        ["shortened"] = false,
+        ["footerSets"] = new JsonArray(),
+        ["fallbackText"] = string.Empty,
+    };
+
+    private static JsonArray Footer(string nodeId) => ActionSets(
+    [
+        Button("👍 Helpful", SubmitPayload.Feedback(nodeId, helpful: true, "👍 Helpful")),
+        Button("👎 Not helpful", SubmitPayload.Feedback(nodeId, helpful: false, "👎 Not helpful")),
+        Button("◀ Back", SubmitPayload.Create(SubmitActions.Back, nodeId, "Back")),
+        Button("☰ Topics", SubmitPayload.Create(SubmitActions.Menu, null, "Topics")),
+    ], MaxActionsPerSet);
+
+    /// <summary>One toggle for both lists of further questions: a row less of the card to scroll past.</summary>
+    private static string MoreTitle(int questions, int related) => (questions, related) switch
+    {
+        (0, 0) => string.Empty,
+        (_, 0) => $"More on this topic ({questions})",
+        (0, _) => $"Related topics ({related})",
+        _ => $"More on this topic ({questions}) and related topics ({related})",
+    };
+
+    private static JsonObject Dated(ChangeNote change) => new()
+    {
+        ["date"] = CardText.FormatPartialDate(change.Date),
+        ["text"] = change.Text.Get(),
+    };
+
+    private static string LatestText(ChangeNote change) => $"{CardText.FormatPartialDate(change.Date)} – {change.Text.Get()}";
+
+    /// <summary>Knowledge dates are ISO prefixes ("2023-07-12", "2022-06", "2023"), so text order is date order.</summary>
+    private static List<ChangeNote> NewestFirst(IEnumerable<ChangeNote> changes) =>
+        [.. changes.OrderByDescending(c => c.Date.Trim(), StringComparer.Ordinal)];
+
+    private static int? ChangeYear(ChangeNote change) =>
+        change.Date.Trim() is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? year
+            : null;
+
+    /// <summary>A markdown link to a document (its title escaped so brackets cannot break the link), or its title.</summary>
+    private static string SourceLink(SourceDocument document)
+    {
+        var title = document.Title.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        return document.Url is { } url ? $"[{title}]({url.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal)})" : title;
+    }
 
     private CardModel Disambiguation(DialogReply reply)
     {
@@ -236,7 +382,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     {
         const string text = """
             How to ask PolicyBot
-            Ask in plain words, one thing at a time, and name the policy: "What does the PoC policy require?", "Who does the WPS policy apply to?", "Which UN resolutions cover children in armed conflict?"
+            Ask in plain words, one thing at a time, and name the policy: "What does the PoC policy require?", "Who does the WPS policy apply to?", "Which UN resolutions cover children in armed conflict?", or "What changed since 2021?" for the latest changes across the policies.
             Commands: help (this text), menu (the topics), back (the previous answer), start over (forget this conversation), or a number to pick one of the options just offered.
             """;
         var data = new JsonObject
@@ -255,9 +401,12 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     private static string StatusLine(KnowledgeNode node, KnowledgeNode topic)
     {
         var status = node.Status.IsEmpty ? topic.Status.Get() : node.Status.Get();
-        var asOf = node.AsOf ?? topic.AsOf;
-        return Join(" · ", status, asOf is { } date ? "facts as of " + CardText.FormatDate(date) : string.Empty);
+        // When the content was last checked, not the 2021 baseline of its history: no date is better than a stale one.
+        var checkedOn = node.Checked ?? topic.Checked;
+        return Join(" · ", status, checkedOn is { } date ? CheckedText(date) : string.Empty);
     }
+
+    private static string CheckedText(DateOnly date) => "Checked against NATO sources: " + CardText.FormatDate(date);
 
     /// <summary>The topics offered: the dialog's options, else every topic.</summary>
     private static IReadOnlyList<KnowledgeNode> MenuTopics(DialogReply reply, KnowledgeBase knowledge) =>

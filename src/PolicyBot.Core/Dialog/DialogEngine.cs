@@ -77,6 +77,12 @@ public sealed class DialogEngine
             return Show(picked, null, context, knowledge);
         }
 
+        // Before matching: "latest updates" would otherwise match one topic's status by the word "update".
+        if (WhatsNewQuestion.Parse(simplified) is { } whatsNew)
+        {
+            return WhatsNew(whatsNew, context, knowledge);
+        }
+
         var match = _matcher.Match(text, knowledge);
         switch (match.Outcome)
         {
@@ -191,6 +197,17 @@ public sealed class DialogEngine
         new(
             new DialogReply(kind) { Node = knowledge.Root, Options = knowledge.Topics },
             context with { OfferedNodeIds = knowledge.Topics.Select(t => t.Id).ToList(), MissesInARow = 0 });
+
+    /// <summary>The timeline across topics; the node shown before it is kept for "back", follow-ups start afresh.</summary>
+    private static DialogTurn WhatsNew(WhatsNewRequest request, DialogContext context, KnowledgeBase knowledge)
+    {
+        var history = context.CurrentNodeId is { } previous
+            ? context.History.Append(previous).TakeLast(HistoryKept).ToList()
+            : context.History.ToList();
+        return new DialogTurn(
+            new DialogReply(ReplyKind.WhatsNew) { Node = knowledge.Root, WhatsNew = request },
+            new DialogContext { History = history });
+    }
 
     private static DialogTurn Help(DialogContext context) => new(new DialogReply(ReplyKind.Help), context);
 

@@ -25,6 +25,9 @@ public enum ReplyKind
 
     /// <summary>Thanks for a 👍 / 👎 click; no card is repeated.</summary>
     FeedbackThanks,
+
+    /// <summary>"What changed since 2021?": the dated changes of every topic, newest first (Node is the root).</summary>
+    WhatsNew,
 }
 
 /// <summary>Card button intents: the "action" of every Action.Submit payload, so a click works without conversation state.</summary>
@@ -64,4 +67,18 @@ public sealed record DialogReply(ReplyKind Kind)
 
     /// <summary>For FeedbackThanks: "up" or "down".</summary>
     public string? FeedbackRating { get; init; }
+
+    /// <summary>For WhatsNew: which changes (a year, or since a year); null means all.</summary>
+    public WhatsNewRequest? WhatsNew { get; init; }
+}
+
+/// <summary>
+/// "What changed since 2021?" asks for the dated changes across every topic. <see cref="Year"/> filters them: only
+/// that year, or (with <see cref="Since"/>) that year and later; null means every change.
+/// </summary>
+public sealed record WhatsNewRequest(int? Year, bool Since)
+{
+    public static WhatsNewRequest Everything { get; } = new(null, Since: false);
+
+    public bool Includes(int year) => Year is not { } y || (Since ? year >= y : year == y);
 }

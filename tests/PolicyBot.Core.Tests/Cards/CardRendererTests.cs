@@ -41,7 +41,7 @@ public sealed class CardRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_topic_card_shows_status_updates_obligations_sources_and_its_sub_questions()
+    public void A_topic_card_shows_status_obligations_sources_updates_and_its_sub_questions()
     {
         var topic = _knowledge.Topics[0];
         var card = Render(new DialogReply(ReplyKind.Node) { Node = topic });
@@ -49,8 +49,10 @@ public sealed class CardRendererTests(ITestOutputHelper output)
 
         Assert.Equal("heading", card["body"]![0]!["style"]!.GetValue<string>());
         Assert.Equal(topic.Title.Get(), card["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Contains("Endorsed at the 2016 Warsaw Summit · facts as of 26 Feb 2021", texts);
-        Assert.Contains("**Updated Jun 2022:** The 2022 Strategic Concept makes PoC central.", texts);
+        Assert.Contains("Endorsed at the 2016 Warsaw Summit · Checked against NATO sources: 12 Nov 2026", texts);
+        Assert.Contains("**Latest:** 12 Jul 2023 – At Vilnius Allies endorsed an updated policy (0).", texts);
+        Assert.Contains("**Jun 2022:** The 2022 Strategic Concept makes PoC central.", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("facts as of", StringComparison.Ordinal));
         Assert.Contains("**NATO planners at all levels** → Analyse the threats to civilians (1).", texts);
         Assert.Contains("NATO Policy for the Protection of Civilians, Policy para 16", texts);
         Assert.Contains("Bi-SC Directive (public version) (SHAPE and HQ SACT, Oct 2017)", texts);
@@ -73,7 +75,7 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         var card = Render(new DialogReply(ReplyKind.Node) { Node = child, Match = match });
 
         Assert.Equal([topic.Id, topic.Children[0].Id, topic.Children[2].Id], SubmitIds(card, SubmitActions.Node));
-        Assert.Contains("Endorsed at the 2016 Warsaw Summit · facts as of 26 Feb 2021", Texts(card));
+        Assert.Contains("Endorsed at the 2016 Warsaw Summit · Checked against NATO sources: 12 Nov 2026", Texts(card));
         var because = Assert.Single(Texts(card), t => t.StartsWith("Matched because", StringComparison.Ordinal));
         Assert.Equal(@"Matched because of “apply to”, “\*\*PoC\*\*”", because);
     }
@@ -128,8 +130,11 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         var card = Render(new DialogReply(ReplyKind.Menu) { Options = _knowledge.Topics });
         var sets = ActionSets(card);
         Assert.Equal(Enumerable.Repeat(1, 7), sets.Select(s => s["actions"]!.AsArray().Count));
+        // The footer is one row in every host: Web Chat stacks an ActionSet's buttons, so each gets a column.
         var node = Render(new DialogReply(ReplyKind.Node) { Node = _knowledge.Topics[0] });
-        Assert.Equal(4, ActionSets(node).Last()["actions"]!.AsArray().Count);
+        var footer = node["body"]!.AsArray().Last()!;
+        Assert.Equal("ColumnSet", footer["type"]!.GetValue<string>());
+        Assert.Equal(["👍 Helpful", "👎 Not helpful", "◀ Back", "☰ Topics"], CardTestContext.Actions(footer, "Action.Submit").Select(a => a["title"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"{i}. "), CardTestContext.Actions(card, "Action.Submit").Select(a => a["title"]!.GetValue<string>()[..3]));
     }
 

@@ -37,6 +37,9 @@ internal static class CardTestContext
         }
 
         yield return ("root", new DialogReply(ReplyKind.Node) { Node = knowledge.Root });
+        yield return ("whats-new", new DialogReply(ReplyKind.WhatsNew) { Node = knowledge.Root });
+        yield return ("whats-new-2023", new DialogReply(ReplyKind.WhatsNew) { Node = knowledge.Root, WhatsNew = new WhatsNewRequest(2023, Since: false) });
+        yield return ("whats-new-since-2030", new DialogReply(ReplyKind.WhatsNew) { Node = knowledge.Root, WhatsNew = new WhatsNewRequest(2030, Since: true) });
         yield return ("disambiguation", new DialogReply(ReplyKind.Disambiguation) { Options = [.. knowledge.Topics.Take(3)], EchoedText = "protection policy" });
         yield return ("disambiguation-no-echo", new DialogReply(ReplyKind.Disambiguation) { Options = [.. knowledge.Topics.Take(2)] });
         yield return ("fallback", new DialogReply(ReplyKind.Fallback) { Options = knowledge.Topics, EchoedText = "football results" });
