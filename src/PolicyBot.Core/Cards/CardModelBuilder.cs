@@ -158,6 +158,9 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     /// <summary>Entries the timeline shows before the "Earlier changes" toggle: about one laptop screen.</summary>
     internal const int TimelineShown = 5;
 
+    /// <summary>Entries on the card at most (the newest); the plain text keeps them all, and each topic's card has its own.</summary>
+    internal const int TimelineMax = 20;
+
     /// <summary>
     /// "What changed since 2021?": every topic's changes, newest first, each with its topic's button and its source.
     /// Two topics may record one event in their own words (Human Security repeats its strands' news, with what it
@@ -172,7 +175,8 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             .ThenBy(e => e.Change.Source.Id, StringComparer.Ordinal)
             .ToList();
         var entries = all.Where(e => ChangeYear(e.Change) is not { } year || request.Includes(year)).ToList();
-        var baseline = knowledge.Root.AsOf?.Year;
+        // The history starts with the oldest recorded change (NATO's Human Security page of February 2021).
+        var baseline = knowledge.Root.AsOf?.Year ?? all.Select(e => ChangeYear(e.Change)).Where(y => y is not null).Min();
         var title = request switch
         {
             { Year: { } year, Since: true } => $"What changed since {year}",
@@ -204,7 +208,12 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         data["status"] = statusLine;
         data["summary"] = summary;
         data["timeline"] = Array(entries.Take(TimelineShown).Select(Entry));
-        data["timelineEarlier"] = Array(entries.Skip(TimelineShown).Select(Entry));
+        data["timelineEarlier"] = Array(entries.Take(TimelineMax).Skip(TimelineShown).Select(Entry));
+        if (entries.Count > TimelineMax)
+        {
+            summary += $" The {TimelineMax} most recent are shown; each topic's card lists its own history.";
+            data["summary"] = summary;
+        }
         data["footerSets"] = Footer(knowledge.Root.Id);
         data["fallbackText"] = Lines(title, statusLine, summary);
 

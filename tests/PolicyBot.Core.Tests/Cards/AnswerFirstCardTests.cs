@@ -20,20 +20,6 @@ public sealed class AnswerFirstCardTests(ITestOutputHelper output)
         "visible to us", "not visible", "third-party copy", "third-party summary", "9pdf", "not seen", "could not be checked",
     ];
 
-    /// <summary>
-    /// Real nodes whose content still has research wording, until the content rewrite (wt-content, review section 7)
-    /// removes it. A card outside this list that gains such wording fails; delete entries as the content is fixed.
-    /// </summary>
-    private static readonly HashSet<string> AwaitingContentRewrite =
-    [
-        "children-armed-conflict", "children-armed-conflict.obligations", "conflict-related-sexual-violence.obligations",
-        "human-security.obligations", "protection-of-civilians", "protection-of-civilians.documents",
-        "protection-of-civilians.obligations", "protection-of-civilians.resolutions", "protection-of-civilians.scope",
-        "protection-of-civilians.status", "trafficking-in-human-beings", "trafficking-in-human-beings.obligations",
-        "women-peace-security", "women-peace-security.documents", "women-peace-security.obligations",
-        "women-peace-security.resolutions", "women-peace-security.scope", "women-peace-security.status", "whats-new",
-    ];
-
     private readonly CardRenderer _renderer = CardTestContext.Renderer();
 
     [Fact]
@@ -123,7 +109,7 @@ public sealed class AnswerFirstCardTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void No_real_card_shows_research_wording_beyond_those_awaiting_the_content_rewrite()
+    public void No_real_card_shows_research_wording()
     {
         var knowledge = CardRendererTests.RealKnowledge();
         var offenders = new List<string>();
@@ -138,9 +124,7 @@ public sealed class AnswerFirstCardTests(ITestOutputHelper output)
             }
         }
 
-        var fixedSince = AwaitingContentRewrite.Except(offenders).ToList();
-        output.WriteLine(fixedSince.Count == 0 ? "no entry of the waiting list is fixed yet" : "fixed, delete from the waiting list: " + string.Join(", ", fixedSince));
-        Assert.DoesNotContain(offenders, o => !AwaitingContentRewrite.Contains(o));
+        Assert.Empty(offenders);
     }
 
     [Fact]
