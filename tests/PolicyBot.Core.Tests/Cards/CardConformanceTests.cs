@@ -24,6 +24,23 @@ public sealed class CardConformanceTests
         }
     }
 
+    /// <summary>
+    /// Rewrites cards/samples/node.data.json from today's content (the PoC obligations card), so the Designer shows
+    /// current text: run with POLICYBOT_WRITE_SAMPLES=1 after a content change.
+    /// </summary>
+    [Fact]
+    public void The_node_sample_can_be_refreshed_from_the_real_content()
+    {
+        var knowledge = CardRendererTests.RealKnowledge();
+        var node = knowledge.Find("protection-of-civilians.obligations")!;
+        var model = CardTestContext.Renderer().BuildModel(new PolicyBot.Core.Dialog.DialogReply(PolicyBot.Core.Dialog.ReplyKind.Node) { Node = node, Options = PolicyBot.Core.Dialog.DialogEngine.OptionsUnder(node, knowledge) }, knowledge);
+        Assert.Equal(CardTemplateNames.Node, model.TemplateName);
+        if (Environment.GetEnvironmentVariable("POLICYBOT_WRITE_SAMPLES") == "1")
+        {
+            File.WriteAllText(Path.Combine(RepoPaths.Cards, "samples", "node.data.json"), model.Data.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        }
+    }
+
     [Fact]
     public void The_samples_have_the_fields_the_renderer_gives_each_template()
     {
