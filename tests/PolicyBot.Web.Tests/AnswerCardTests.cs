@@ -1,3 +1,4 @@
+using PolicyBot.Core.Knowledge;
 using Microsoft.Playwright;
 using PolicyBot.Testing;
 using Xunit.Abstractions;
@@ -39,9 +40,12 @@ public sealed class AnswerCardTests(WebChatFixture fixture, ITestOutputHelper ou
         Assert.True(topicHeight <= laptopTranscript, $"The topic card is {topicHeight:0} px high: more than the {laptopTranscript:0} px a laptop shows.");
         await Screenshot(topic, "answer-card-topic.png");
 
-        var earlierChange = topic.GetByText("Human Security Approach and Guiding Principles recall");
+        // The folded history is today's content: the PoC topic's changes but its latest.
+        var poc = KnowledgeLoader.LoadDirectory(RepoPaths.Knowledge).Knowledge!.Find("protection-of-civilians")!;
+        var olderText = poc.Changes.OrderByDescending(c => c.Date, StringComparer.Ordinal).Skip(1).First().Text.Get();
+        var earlierChange = topic.GetByText(olderText[..Math.Min(40, olderText.Length)]);
         await Assertions.Expect(earlierChange).ToBeHiddenAsync();
-        await topic.GetByRole(AriaRole.Button, new() { Name = "▸ What changed since 2021 (3)" }).ClickAsync();
+        await topic.GetByRole(AriaRole.Button, new() { Name = $"▸ What changed since 2021 ({poc.Changes.Count - 1})" }).ClickAsync();
         await Assertions.Expect(earlierChange).ToBeVisibleAsync();
 
         // An obligations answer: who must do what, open, right under the title and summary.
@@ -59,13 +63,26 @@ public sealed class AnswerCardTests(WebChatFixture fixture, ITestOutputHelper ou
         await Assertions.Expect(whatsNew.GetByRole(AriaRole.Button, new() { Name = "Women, Peace and Security (WPS)" }).First).ToBeVisibleAsync();
         await Screenshot(whatsNew, "answer-card-whats-new.png");
 
-        var trafficking = whatsNew.GetByRole(AriaRole.Button, new() { Name = "Countering Trafficking in Human Beings (CTHB)" }).First;
-        await Assertions.Expect(trafficking).ToBeHiddenAsync();
-        await whatsNew.GetByRole(AriaRole.Button, new() { Name = "▸ Earlier changes (19)" }).ClickAsync();
+        var topicButtons = whatsNew.GetByRole(AriaRole.Button, new() { Name = "Countering Trafficking in Human Beings (CTHB)" });
+        var visibleBefore = await VisibleCountAsync(topicButtons);
+        await whatsNew.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^▸ Earlier changes \\(\\d+\\)$") }).ClickAsync();
+        Assert.True(await VisibleCountAsync(topicButtons) > visibleBefore, "the earlier changes did not unfold");
+        var trafficking = topicButtons.Last;
         await trafficking.ClickAsync();
         var topicCard = (await chat.WaitForBotActivitiesAsync(5)).Locator(".ac-adaptiveCard");
         await Assertions.Expect(topicCard.GetByRole(AriaRole.Heading, new() { Name = "Countering Trafficking in Human Beings (CTHB)" })).ToBeVisibleAsync();
         Assert.Empty(chat.Problems);
+    }
+
+    private static async Task<int> VisibleCountAsync(ILocator locator)
+    {
+        var visible = 0;
+        for (var i = 0; i < await locator.CountAsync(); i++)
+        {
+            visible += await locator.Nth(i).IsVisibleAsync() ? 1 : 0;
+        }
+
+        return visible;
     }
 
     private static async Task AssertAboveAsync(ILocator upper, ILocator lower)

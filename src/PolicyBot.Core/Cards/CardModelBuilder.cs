@@ -56,7 +56,10 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var dates = datesAreTheAnswer ? changes : [];
         var latest = datesAreTheAnswer || changes.Count == 0 ? null : changes[0];
         var earlier = datesAreTheAnswer ? [] : changes.Skip(1).ToList();
-        var updatesTitle = (node.AsOf ?? topic.AsOf) is { } baseline ? $"What changed since {baseline.Year}" : "Earlier changes";
+        // The history starts with its oldest entry (NATO's Human Security page of February 2021).
+        var updatesTitle = (node.AsOf?.Year ?? topic.AsOf?.Year ?? changes.Select(ChangeYear).Where(y => y is not null).Min()) is { } baseline
+            ? $"What changed since {baseline}"
+            : "Earlier changes";
 
         // A topic's obligations are its "who must" sub-question's business: folded here, open there.
         var obligationsFolded = node.Facet == Facet.Overview;
