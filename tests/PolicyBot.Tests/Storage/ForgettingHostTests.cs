@@ -34,20 +34,6 @@ public sealed class ForgettingHostTests
         Assert.Equal(100_000, store.MaxConversations);
     }
 
-    [Theory]
-    [InlineData("Storage:IdleTimeout", "00:00:10", "Storage:IdleTimeout")]
-    [InlineData("Storage:IdleTimeout", "400.00:00:00", "Storage:IdleTimeout")]
-    [InlineData("Storage:IdleTimeout", "a day", "Storage:IdleTimeout")]
-    [InlineData("Storage:Memory:MaxConversations", "0", "Storage:Memory:MaxConversations")]
-    [InlineData("Storage:Memory:MaxConversations", "lots", "Storage:Memory:MaxConversations")]
-    [InlineData("RateLimiting:MaxConversations", "0", "MaxConversations")]
-    public async Task A_bad_limit_stops_the_host_with_a_message_naming_it(string key, string value, string named)
-    {
-        var error = await HostStartup.FailureAsync(new() { [key] = value });
-
-        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task A_user_whose_conversation_was_forgotten_gets_a_fresh_start_not_an_error()
     {
