@@ -96,6 +96,24 @@ public sealed class BoundedMemoryStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Writers_of_many_conversations_at_once_keep_the_count_exact_and_under_the_cap()
+    {
+        const int Cap = 500;
+        var store = Create(maxConversations: Cap);
+
+        // Trims run while other threads add and rewrite: the count must stay true to what is held.
+        await Parallel.ForAsync(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            await WriteAsync(store, $"conversation-{i % 5_000}", $"{i}");
+            await store.ReadAsync([$"conversation-{(i * 7) % 5_000}"], token);
+        });
+
+        var held = (await store.ReadAsync([.. Enumerable.Range(0, 5_000).Select(i => $"conversation-{i}")])).Count;
+        Assert.Equal(held, store.Count);
+        Assert.InRange(held, 1, Cap);
+    }
+
+    [Fact]
     public async Task Rewriting_a_conversation_counts_it_once_and_deleting_frees_it()
     {
         var store = Create(maxConversations: 10);
