@@ -21,6 +21,8 @@ internal sealed class ForgettingMap<TValue> : IDisposable
     private readonly int _trimTo;
     private int _count;
     private int _trimming;
+    private KeyValuePair<string, Slot>[] _trimEntries = [];
+    private long[] _trimLastUsed = [];
 
     public ForgettingMap(TimeSpan idleTimeout, int maxEntries, TimeProvider time)
     {
@@ -181,26 +183,37 @@ internal sealed class ForgettingMap<TValue> : IDisposable
 
         try
         {
-            var entries = new List<KeyValuePair<string, Slot>>(Count + 16);
-            entries.AddRange(_slots);
-            var lastUsed = new long[entries.Count];
-            var pairs = entries.ToArray();
-            for (var i = 0; i < pairs.Length; i++)
+            // Enumerated, not copied: copying a ConcurrentDictionary locks all of it, and fails if it grows meanwhile.
+            var count = 0;
+            foreach (var pair in _slots)
             {
-                lastUsed[i] = pairs[i].Value.LastUsed;
+                if (count == _trimEntries.Length)
+                {
+                    var size = Math.Max(count * 2, MaxEntries + (MaxEntries / 8) + 16);
+                    Array.Resize(ref _trimEntries, size);
+                    Array.Resize(ref _trimLastUsed, size);
+                }
+
+                _trimEntries[count] = pair;
+                _trimLastUsed[count] = pair.Value.LastUsed;
+                count++;
             }
 
-            Array.Sort(lastUsed, pairs);
+            Array.Sort(_trimLastUsed, _trimEntries, 0, count);
             var excess = Count - _trimTo;
             var removed = 0;
-            for (var i = 0; i < pairs.Length && removed < excess; i++)
+            for (var i = 0; i < count && removed < excess; i++)
             {
                 // Skip an entry used since the snapshot: it is no longer among the least recent.
-                if (pairs[i].Value.LastUsed == lastUsed[i] && RemoveSlot(pairs[i].Key, pairs[i].Value))
+                if (_trimEntries[i].Value.LastUsed == _trimLastUsed[i] && RemoveSlot(_trimEntries[i].Key, _trimEntries[i].Value))
                 {
                     removed++;
                 }
             }
+
+            // The buffers are kept for the next trim (fresh ones would be megabytes of large-object garbage every few
+            // thousand new conversations, freed only by full collections), but not what they point to.
+            Array.Clear(_trimEntries, 0, count);
 
             if (removed > 0)
             {

@@ -93,7 +93,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         if (options.Memory is null || options.Memory.MaxConversations < 1 || options.Memory.MaxConversations > MostConversations)
         {
-            failures.Add($"Storage:Memory:MaxConversations: '{options.Memory?.MaxConversations}' must be from 1 to {MostConversations:N0}.");
+            failures.Add($"Storage:Memory:MaxConversations: '{options.Memory?.MaxConversations}' must be from 1 to 10,000,000.");
         }
 
         if (!options.UsesRedis)
