@@ -11,7 +11,8 @@ internal sealed record RunResult(int Answered, int Errors, TimeSpan Elapsed, Lat
 /// <summary>
 /// N workers sending turns as fast as they are answered, until a turn count or a time limit is reached. Each
 /// worker owns its own conversations and sends one turn at a time in each, as users do (two turns in flight in
-/// one conversation would race on its stored state, which no real channel does).
+/// one conversation would race on its stored state, which no real channel does). With no conversations given
+/// (0), every turn is a new conversation, as web chat page visits and new Teams chats are (the soak).
 /// </summary>
 internal sealed class LoadDriver
 {
@@ -50,9 +51,10 @@ internal sealed class LoadDriver
                     return;
                 }
 
-                var conversation = owned[local % owned.Length];
+                var conversation = owned.Length == 0 ? turn : owned[local % owned.Length];
+                var conversationId = owned.Length == 0 ? $"{activityPrefix}-new-{turn}" : $"conv-{conversation}";
                 var text = _questions[(turn + conversation) % _questions.Count];
-                var outcome = await _client.SendAsync(bot, $"conv-{conversation}", $"{activityPrefix}-{turn}", text, cancellationToken);
+                var outcome = await _client.SendAsync(bot, conversationId, $"{activityPrefix}-{turn}", text, cancellationToken);
                 if (outcome.Answered)
                 {
                     mine.Add(outcome.LatencyMs);

@@ -78,6 +78,11 @@ internal sealed class LoadTestApp
         var taken = DateTimeOffset.UtcNow;
 
         using var client = new TurnClient(_settings.Concurrency + 1);
+        if (_settings.Soak)
+        {
+            return await SoakAsync(policyBot, client, questions, machine, taken, cancellationToken);
+        }
+
         var driver = new LoadDriver(client, questions, _settings.Concurrency, _settings.Conversations);
         var rounds = new List<Round>();
         for (var number = 1; number <= _settings.Rounds; number++)
@@ -95,15 +100,29 @@ internal sealed class LoadTestApp
         var report = new LoadReport(taken, machine, _settings, questionsPath, questions.Count, rounds, memory, MachineInfo.ReadLoadAverage());
         var markdown = report.ToMarkdown();
         _output.Write(markdown);
+        await WriteReportAsync(ReportFile.LoadSection, markdown, cancellationToken);
+        return report.AllTargetsMet ? ExitOk : ExitTargetMissed;
+    }
+
+    private async Task<int> SoakAsync(BotDefinition policyBot, TurnClient client, IReadOnlyList<string> questions, MachineInfo machine, DateTimeOffset taken, CancellationToken cancellationToken)
+    {
+        var newConversations = new LoadDriver(client, questions, _settings.Concurrency, conversations: 0);
+        var soak = await new SoakTest(_settings, _log).RunAsync(policyBot, newConversations, client, _dotnetHost, cancellationToken);
+        var markdown = soak.ToMarkdown(taken, machine, MachineInfo.ReadLoadAverage());
+        _output.Write(markdown);
+        await WriteReportAsync(ReportFile.SoakSection, markdown, cancellationToken);
+        return soak.TargetsMet ? ExitOk : ExitTargetMissed;
+    }
+
+    /// <summary>With --out, replaces this run's own section of the report file and keeps the other's.</summary>
+    private async Task WriteReportAsync(string section, string markdown, CancellationToken cancellationToken)
+    {
         if (_settings.OutPath is { } outPath)
         {
             var fullPath = Path.GetFullPath(outPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            await File.WriteAllTextAsync(fullPath, markdown, cancellationToken);
-            _log.WriteLine($"Report written to {fullPath}");
+            await ReportFile.WriteSectionAsync(fullPath, section, markdown, cancellationToken);
+            _log.WriteLine($"Report ({section}) written to {fullPath}");
         }
-
-        return report.AllTargetsMet ? ExitOk : ExitTargetMissed;
     }
 
     private async Task<BotRun> MeasureAsync(BotDefinition definition, LoadDriver driver, TurnClient client, int round, CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ internal sealed record LoadTestSettings
           --memory-duration SECONDS time limit of the memory run (default 900)
           --start-timeout SECONDS  how long a bot may take to answer its first turn (default 60)
           --bare-echo-only         skip the like-for-like baseline (the echo bot reusing clients as PolicyBot does)
+          --soak                   instead of the comparison: PolicyBot alone, a new conversation for every turn,
+                                   RSS after the warm-up, every 100,000 turns and at the end
+          --soak-turns N           measured turns of the soak (default 1000000)
+          --soak-warmup N          warm-up turns of the soak, at least the cap so that it is reached (default 150000)
+          --soak-cap N             Storage:Memory:MaxConversations given to PolicyBot, below --soak-turns (default 100000)
+          --soak-duration SECONDS  time limit of the soak's measured turns (default 3600)
           --no-build               use the existing Release builds instead of building them
           --help                   this text
         """;
@@ -61,6 +67,17 @@ internal sealed record LoadTestSettings
 
     public bool ShowHelp { get; init; }
 
+    /// <summary>Soak mode: every turn a new conversation, memory read as the store fills and then keeps forgetting.</summary>
+    public bool Soak { get; init; }
+
+    public int SoakTurns { get; init; } = 1_000_000;
+
+    public int SoakWarmupTurns { get; init; } = 150_000;
+
+    public int SoakCap { get; init; } = 100_000;
+
+    public TimeSpan SoakDuration { get; init; } = TimeSpan.FromSeconds(3_600);
+
     public static LoadTestSettings Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -88,6 +105,11 @@ internal sealed record LoadTestSettings
                 "--memory-turns" => settings with { MemoryCheckpoints = Checkpoints(name, Value()) },
                 "--memory-duration" => settings with { MemoryDuration = Seconds(name, Value()) },
                 "--start-timeout" => settings with { StartTimeout = Seconds(name, Value()) },
+                "--soak" => settings with { Soak = true },
+                "--soak-turns" => settings with { SoakTurns = Int(name, Value(), 1, 100_000_000) },
+                "--soak-warmup" => settings with { SoakWarmupTurns = Int(name, Value(), 0, 100_000_000) },
+                "--soak-cap" => settings with { SoakCap = Int(name, Value(), 1, 10_000_000) },
+                "--soak-duration" => settings with { SoakDuration = Seconds(name, Value()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}' (see --help)."),
             };
         }
@@ -96,6 +118,16 @@ internal sealed record LoadTestSettings
         {
             throw new ArgumentException(
                 $"--conversations ({settings.Conversations}) must be at least --concurrency ({settings.Concurrency}): each worker drives its own conversations, one turn at a time, as a user would.");
+        }
+
+        if (settings.Soak && settings.SoakCap >= settings.SoakTurns)
+        {
+            throw new ArgumentException($"--soak-cap ({settings.SoakCap}) must be below --soak-turns ({settings.SoakTurns}): the soak shows memory staying flat while the store forgets.");
+        }
+
+        if (settings.Soak && settings.SoakWarmupTurns < settings.SoakCap)
+        {
+            throw new ArgumentException($"--soak-warmup ({settings.SoakWarmupTurns}) must be at least --soak-cap ({settings.SoakCap}): the reading after the warm-up is the one with the store full.");
         }
 
         return settings;

@@ -2,7 +2,10 @@ using PolicyBot.Core.Dialog;
 
 namespace PolicyBot.Bots;
 
-/// <summary>What the bot keeps per conversation: ids and flags only, never what the user typed.</summary>
+/// <summary>
+/// What the bot keeps per conversation: ids and flags only, never what the user typed. Every public property is
+/// stored (except [JsonIgnore] views), and a change to any of them is saved (ConversationSnapshot compares the stored form).
+/// </summary>
 public sealed class ConversationData
 {
     // A channel retries the turn it is waiting for, within seconds: the last few ids are enough, and every id kept is
@@ -52,29 +55,5 @@ public sealed class ConversationData
         {
             AnsweredActivityIds.RemoveRange(0, AnsweredActivityIds.Count - AnsweredIdsKept);
         }
-    }
-
-    /// <summary>Every stored value in one string: two fingerprints are equal exactly when the stored data is.</summary>
-    internal string Fingerprint()
-    {
-        // Each string goes in with its length first, so no id, whatever it holds, can make two states look alike.
-        const char Field = '\u001e';
-        const char Item = '\u001f';
-        var text = new System.Text.StringBuilder(256);
-        text.Append(CurrentNodeId?.Length ?? -1).Append(':').Append(CurrentNodeId).Append(Field)
-            .Append(MissesInARow).Append(Field)
-            .Append(Welcomed ? '1' : '0').Append(Field);
-        foreach (var list in (List<string>[])[OfferedNodeIds, History, AnsweredActivityIds])
-        {
-            text.Append(list.Count).Append(Item);
-            foreach (var value in list)
-            {
-                text.Append(value.Length).Append(':').Append(value).Append(Item);
-            }
-
-            text.Append(Field);
-        }
-
-        return text.ToString();
     }
 }

@@ -1,39 +1,79 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PolicyBot.Options;
 
 namespace PolicyBot.Infrastructure;
 
 /// <summary>
-/// A token bucket per conversation, from the rate limiting library ASP.NET Core's rate limiter is built on. It
-/// runs inside the turn rather than as HTTP middleware because the conversation id is in the body, and because an
-/// over-eager user should get a polite message in the chat, not a bare 429 their channel swallows.
+/// A token bucket per conversation. It runs inside the turn rather than as HTTP middleware because the
+/// conversation id is in the body, and because an over-eager user should get a polite message in the chat, not a
+/// bare 429 their channel swallows. The buckets are bounded: a bucket unused long enough to have refilled is the same
+/// as a new one and is forgotten, and at most RateLimiting:MaxConversations are kept (past that the least recently
+/// used go first, which at worst hands a flooding conversation a fresh bucket). Refilling is computed on use, so a
+/// bucket needs no timer of its own (the library's partitioned limiter gave every bucket one, and scanned them all
+/// ten times a second behind one lock).
 /// </summary>
 public sealed class ConversationRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly RateLimitingOptions _settings;
+    private readonly TimeProvider _time;
+    private readonly ForgettingMap<TokenBucket> _buckets;
 
-    public ConversationRateLimiter(IOptions<RateLimitingOptions> options)
+    public ConversationRateLimiter(IOptions<RateLimitingOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(conversationId =>
-            RateLimitPartition.GetTokenBucketLimiter(conversationId, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.BurstLimit,
-                TokensPerPeriod = settings.MessagesPerPeriod,
-                ReplenishmentPeriod = settings.ReplenishmentPeriod,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+        _settings = options.Value;
+        _time = time;
+        _buckets = new ForgettingMap<TokenBucket>(TimeToRefill(_settings), _settings.MaxConversations, time);
     }
+
+    /// <summary>Conversations with a bucket now.</summary>
+    public int TrackedConversations => _buckets.Count;
 
     /// <summary>True when the conversation may have this turn answered.</summary>
     public bool TryAcquire(string conversationId)
     {
-        using var lease = _limiter.AttemptAcquire(conversationId);
-        return lease.IsAcquired;
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var bucket = _buckets.GetOrAdd(conversationId, _ => new TokenBucket(_settings.BurstLimit, _time.GetTimestamp()));
+        return bucket.TryTake(_time.GetTimestamp(), _time, _settings);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _buckets.Dispose();
+
+    /// <summary>How long an emptied bucket takes to fill again: after that it is no different from a new one.</summary>
+    internal static TimeSpan TimeToRefill(RateLimitingOptions settings)
+    {
+        var periods = (settings.BurstLimit + settings.MessagesPerPeriod - 1) / settings.MessagesPerPeriod;
+        return settings.ReplenishmentPeriod * periods;
+    }
+
+    private sealed class TokenBucket(int tokens, long refilledAt)
+    {
+        private readonly Lock _gate = new();
+        private int _tokens = tokens;
+        private long _refilledAt = refilledAt;
+
+        public bool TryTake(long now, TimeProvider time, RateLimitingOptions settings)
+        {
+            // Only this conversation's turns meet here.
+            lock (_gate)
+            {
+                var periods = (long)(time.GetElapsedTime(_refilledAt, now) / settings.ReplenishmentPeriod);
+                if (periods > 0)
+                {
+                    _tokens = (int)Math.Min(settings.BurstLimit, _tokens + (periods * settings.MessagesPerPeriod));
+
+                    // Whole periods only, so a part-period already waited is not lost.
+                    _refilledAt += (long)(periods * settings.ReplenishmentPeriod.TotalSeconds * time.TimestampFrequency);
+                }
+
+                if (_tokens == 0)
+                {
+                    return false;
+                }
+
+                _tokens--;
+                return true;
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ using PolicyBot.Storage;
 
 namespace PolicyBot.Infrastructure;
 
-/// <summary>Chooses the conversation store from configuration (Storage:Provider): MemoryStorage by default, or Redis.</summary>
+/// <summary>Chooses the conversation store from configuration (Storage:Provider): the bounded memory store by default, or Redis.</summary>
 internal static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +19,9 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return options.UsesRedis ? new RedisStorage(sp.GetRequiredService<RedisConnection>(), options.Redis) : new MemoryStorage(StateJson.Serializer);
+            return options.UsesRedis
+                ? new RedisStorage(sp.GetRequiredService<RedisConnection>(), options.Redis, options.RedisExpiry)
+                : new BoundedMemoryStorage(options.IdleTimeout, options.Memory.MaxConversations, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BoundedMemoryStorage>>());
         });
         services.AddSingleton(sp => new RedisConnection(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis,

@@ -17,4 +17,11 @@ public sealed class RateLimitingOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Conversations whose buckets are kept at most (the least recently used go first). A bucket is forgotten anyway
+    /// once it has refilled, so only conversations active within the last refill time count.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxConversations { get; set; } = 100_000;
 }

@@ -14,9 +14,32 @@ public sealed class StorageOptions
     /// <summary>"Memory" (one instance, lost on restart) or "Redis" (shared by every instance behind a load balancer).</summary>
     public string Provider { get; set; } = MemoryProvider;
 
+    /// <summary>
+    /// A conversation unused this long is forgotten by either store (its next turn is a fresh start). The memory
+    /// store always honours it; Redis does unless the older Storage:Redis:ConversationExpiry is set.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = DefaultIdleTimeout;
+
+    public MemoryStorageOptions Memory { get; set; } = new();
+
     public RedisStorageOptions Redis { get; set; } = new();
 
+    public static TimeSpan DefaultIdleTimeout => TimeSpan.FromHours(24);
+
+    /// <summary>How long Redis keeps a conversation after its last write: the old Redis key if set, else <see cref="IdleTimeout"/>. Zero = for ever.</summary>
+    public TimeSpan RedisExpiry => Redis.ConversationExpiry ?? IdleTimeout;
+
     public bool UsesRedis => string.Equals(Provider, RedisProvider, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Settings of the embedded store (configuration section "Storage:Memory").</summary>
+public sealed class MemoryStorageOptions
+{
+    /// <summary>
+    /// At most this many conversations are kept; past it the least recently used are forgotten first. In the soak
+    /// (benchmarks/README.md) 100,000 held conversations cost the process about 150-200 MB over its idle size.
+    /// </summary>
+    public int MaxConversations { get; set; } = 100_000;
 }
 
 /// <summary>Settings of the Redis store (configuration section "Storage:Redis").</summary>
@@ -29,10 +52,11 @@ public sealed class RedisStorageOptions
     public string KeyPrefix { get; set; } = "policybot:";
 
     /// <summary>
-    /// A conversation's state is deleted this long after its last turn. 30 days covers a policy question picked up
-    /// again weeks later; after that the dialog simply starts at the top. Zero keeps state for ever.
+    /// The older, Redis-only name of the idle timeout: when set it wins over Storage:IdleTimeout for Redis (so
+    /// existing deployments keep their expiry); zero keeps state for ever. Unset (the default), Redis forgets on
+    /// Storage:IdleTimeout like the memory store.
     /// </summary>
-    public TimeSpan ConversationExpiry { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan? ConversationExpiry { get; set; }
 
     /// <summary>How long one connection attempt may take.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -48,6 +72,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     private static readonly string[] Providers = [StorageOptions.MemoryProvider, StorageOptions.RedisProvider];
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ShortestIdleTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestIdleTimeout = TimeSpan.FromDays(365);
+    private const int MostConversations = 10_000_000;
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -56,13 +83,25 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"Storage:Provider: '{options.Provider}' is not one of {string.Join(", ", Providers)}.");
         }
 
+        var failures = new List<string>();
+
+        // Both stores forget on it; shorter than a minute would forget a user in the middle of reading an answer.
+        if (options.IdleTimeout < ShortestIdleTimeout || options.IdleTimeout > LongestIdleTimeout)
+        {
+            failures.Add($"Storage:IdleTimeout: '{options.IdleTimeout}' must be from {ShortestIdleTimeout} to {LongestIdleTimeout.Days} days (for example 1.00:00:00 for a day).");
+        }
+
+        if (options.Memory is null || options.Memory.MaxConversations < 1 || options.Memory.MaxConversations > MostConversations)
+        {
+            failures.Add($"Storage:Memory:MaxConversations: '{options.Memory?.MaxConversations}' must be from 1 to 10,000,000.");
+        }
+
         if (!options.UsesRedis)
         {
-            return ValidateOptionsResult.Success;
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
 
         var redis = options.Redis;
-        var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(redis.ConnectionString))
         {
             failures.Add("Storage:Redis:ConnectionString: Storage:Provider is Redis but no connection string is set (for example \"localhost:6379\").");

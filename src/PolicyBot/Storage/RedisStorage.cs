@@ -39,11 +39,12 @@ public sealed class RedisStorage : IStorage
     private readonly string _keyPrefix;
     private readonly long _expiryMilliseconds;
 
-    internal RedisStorage(RedisConnection connection, RedisStorageOptions options)
+    /// <param name="expiry">How long a key lives after its last write (<see cref="StorageOptions.RedisExpiry"/>); zero = for ever.</param>
+    internal RedisStorage(RedisConnection connection, RedisStorageOptions options, TimeSpan expiry)
     {
         _connection = connection;
         _keyPrefix = options.KeyPrefix ?? string.Empty;
-        _expiryMilliseconds = (long)options.ConversationExpiry.TotalMilliseconds;
+        _expiryMilliseconds = (long)expiry.TotalMilliseconds;
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)

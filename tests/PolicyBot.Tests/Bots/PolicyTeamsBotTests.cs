@@ -28,7 +28,7 @@ public sealed class PolicyTeamsBotTests
             new ConversationDataStore(_storage),
             Monitor(new TeamsOptions()),
             Monitor(new PrivacyOptions()),
-            new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions())),
+            new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions()), TimeProvider.System),
             NullLogger<PolicyTeamsBot>.Instance,
             meterFactory.Object);
     }

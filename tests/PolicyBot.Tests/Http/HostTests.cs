@@ -107,6 +107,12 @@ public sealed class HostTests : IClassFixture<BotHostFactory>
     [InlineData("Content:PolicyOfficeUrl", "http://intranet.example.org/hs", "Content:PolicyOfficeUrl")]
     [InlineData("Content:PolicyOfficeUrl", "hs-focal-point@example.org", "Content:PolicyOfficeUrl")]
     [InlineData("Content:PolicyOfficeContact", "", "PolicyOfficeContact")]
+    [InlineData("RateLimiting:MaxConversations", "0", "MaxConversations")]
+    [InlineData("Storage:IdleTimeout", "00:00:10", "Storage:IdleTimeout")]
+    [InlineData("Storage:IdleTimeout", "400.00:00:00", "Storage:IdleTimeout")]
+    [InlineData("Storage:IdleTimeout", "a day", "Storage:IdleTimeout")]
+    [InlineData("Storage:Memory:MaxConversations", "0", "Storage:Memory:MaxConversations")]
+    [InlineData("Storage:Memory:MaxConversations", "lots", "Storage:Memory:MaxConversations")]
     public async Task A_bad_setting_stops_the_host_with_a_message_naming_it(string key, string value, string named)
     {
         var error = await HostStartup.FailureAsync(new() { [key] = value });

@@ -9,13 +9,17 @@ using StackExchange.Redis;
 
 namespace PolicyBot.Tests.Redis;
 
-/// <summary>The IStorage contract, checked on RedisStorage and, where the SDK defines it, on MemoryStorage too.</summary>
+/// <summary>
+/// The IStorage contract, checked on RedisStorage, on the host's embedded BoundedMemoryStorage ("bounded") and,
+/// where the SDK defines it, on MemoryStorage too.
+/// </summary>
 [Collection(RedisServerGroup.Name)]
 public sealed class RedisStorageContractTests : IAsyncLifetime
 {
     private readonly RedisServerFixture _server;
     private readonly string _prefix = $"test:{Guid.NewGuid():N}:";
     private readonly List<RedisConnection> _connections = [];
+    private readonly List<IDisposable> _disposables = [];
     private ConnectionMultiplexer? _raw;
 
     public RedisStorageContractTests(RedisServerFixture server) => _server = server;
@@ -28,6 +32,11 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var disposable in _disposables)
+        {
+            disposable.Dispose();
+        }
+
         foreach (var connection in _connections)
         {
             await connection.DisposeAsync();
@@ -41,6 +50,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task Reading_missing_keys_returns_nothing_for_them(string kind)
     {
@@ -56,6 +66,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task Conversation_state_as_BotState_writes_it_comes_back_with_its_types(string kind)
     {
@@ -83,6 +94,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task Reading_state_twice_leaves_the_shared_start_context_untouched(string kind)
     {
@@ -104,6 +116,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task Delete_removes_items_and_ignores_missing_keys(string kind)
     {
@@ -118,6 +131,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task A_write_with_a_stale_ETag_is_refused_as_MemoryStorage_refuses_it(string kind)
     {
@@ -136,6 +150,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task Every_write_gets_a_new_ETag_and_a_star_overwrites_whatever_is_there(string kind)
     {
@@ -153,11 +168,13 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
         Assert.Equal("3", third.Text);
     }
 
-    [Fact]
-    public async Task A_write_without_an_ETag_overwrites_as_CosmosDbPartitionedStorage_does()
+    [Theory]
+    [InlineData("bounded")]
+    [InlineData("redis")]
+    public async Task A_write_without_an_ETag_overwrites_as_CosmosDbPartitionedStorage_does(string kind)
     {
         // MemoryStorage refuses this one (a null ETag never equals the stored one); the persistent SDK stores overwrite.
-        var storage = Create("redis");
+        var storage = Create(kind);
         await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "1" } });
         await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "2" } });
         await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "3", ETag = string.Empty } });
@@ -165,20 +182,24 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
         Assert.Equal("3", (await ReadNoteAsync(storage, "item")).Text);
     }
 
-    [Fact]
-    public async Task Of_concurrent_writers_with_the_same_ETag_exactly_one_wins_each_round()
+    [Theory]
+    [InlineData("bounded")]
+    [InlineData("redis")]
+    public async Task Of_concurrent_writers_with_the_same_ETag_exactly_one_wins_each_round(string kind)
     {
         const int Writers = 4;
         const int Rounds = 25;
 
-        // One storage per writer, each with its own connection, as several bot instances have.
-        var storages = Enumerable.Range(0, Writers).Select(_ => Create("redis")).ToArray();
+        // Redis: one storage per writer, each with its own connection, as several bot instances have. Memory: the
+        // one store of the instance, written from several threads at once.
+        var shared = kind == "redis" ? null : Create(kind);
+        var storages = Enumerable.Range(0, Writers).Select(_ => shared ?? Create(kind)).ToArray();
         await storages[0].WriteAsync(new Dictionary<string, object> { ["contended"] = new Note { Text = "start" } });
 
         for (var round = 0; round < Rounds; round++)
         {
             var eTag = (await ReadNoteAsync(storages[0], "contended")).ETag;
-            var attempts = storages.Select((storage, writer) => TryWriteAsync(storage, new Note { Text = $"round {round} writer {writer}", ETag = eTag }));
+            var attempts = storages.Select((storage, writer) => Task.Run(() => TryWriteAsync(storage, new Note { Text = $"round {round} writer {writer}", ETag = eTag })));
             var outcomes = await Task.WhenAll(attempts);
 
             Assert.Single(outcomes, won => won);
@@ -263,6 +284,7 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
 
     [Theory]
     [InlineData("memory")]
+    [InlineData("bounded")]
     [InlineData("redis")]
     public async Task A_conflict_stops_the_writes_after_it_and_keeps_the_ones_before(string kind)
     {
@@ -352,11 +374,18 @@ public sealed class RedisStorageContractTests : IAsyncLifetime
             return new MemoryStorage(StateJson.Serializer);
         }
 
+        if (kind == "bounded")
+        {
+            var bounded = new BoundedMemoryStorage(StorageOptions.DefaultIdleTimeout, 1_000, TimeProvider.System, NullLogger<BoundedMemoryStorage>.Instance);
+            _disposables.Add(bounded);
+            return bounded;
+        }
+
         var options = new RedisStorageOptions { ConnectionString = _server.ConnectionString, KeyPrefix = _prefix };
         configure?.Invoke(options);
         var connection = new RedisConnection(options, TimeProvider.System, NullLogger<RedisConnection>.Instance);
         _connections.Add(connection);
-        return new RedisStorage(connection, options);
+        return new RedisStorage(connection, options, options.ConversationExpiry ?? StorageOptions.DefaultIdleTimeout);
     }
 
     /// <summary>A store item as an application would write one directly (BotState's own state is not an IStoreItem).</summary>

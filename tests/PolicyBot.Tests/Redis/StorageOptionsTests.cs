@@ -74,6 +74,36 @@ public sealed class StorageOptionsTests
         Assert.StartsWith("Storage:Redis:OperationTimeout:", failures[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Redis_forgets_on_the_shared_idle_timeout_unless_its_older_key_is_set()
+    {
+        Assert.Equal(TimeSpan.FromHours(24), new StorageOptions().RedisExpiry);
+        Assert.Equal(TimeSpan.FromHours(6), new StorageOptions { IdleTimeout = TimeSpan.FromHours(6) }.RedisExpiry);
+        Assert.Equal(TimeSpan.FromDays(30), new StorageOptions { IdleTimeout = TimeSpan.FromHours(6), Redis = { ConversationExpiry = TimeSpan.FromDays(30) } }.RedisExpiry);
+        Assert.Equal(TimeSpan.Zero, new StorageOptions { Redis = { ConversationExpiry = TimeSpan.Zero } }.RedisExpiry);
+    }
+
+    [Theory]
+    [InlineData("00:00:59", "Storage:IdleTimeout: '00:00:59' must be from 00:01:00 to 365 days")]
+    [InlineData("-1.00:00:00", "Storage:IdleTimeout: '-1.00:00:00' must be from 00:01:00 to 365 days")]
+    public void An_idle_timeout_out_of_range_is_named_for_either_store(string idleTimeout, string expected)
+    {
+        foreach (var provider in new[] { "Memory", "Redis" })
+        {
+            var options = new StorageOptions { Provider = provider, IdleTimeout = TimeSpan.Parse(idleTimeout, System.Globalization.CultureInfo.InvariantCulture), Redis = { ConnectionString = "localhost:6379" } };
+
+            Assert.Contains(expected, Validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_cap_out_of_range_is_named()
+    {
+        var options = new StorageOptions { Memory = { MaxConversations = -5 } };
+
+        Assert.Contains("Storage:Memory:MaxConversations: '-5' must be from 1 to 10,000,000.", Validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Storage:Provider", "Cassandra", "Storage:Provider")]
     [InlineData("Storage:Provider", "Redis", "Storage:Redis:ConnectionString")]

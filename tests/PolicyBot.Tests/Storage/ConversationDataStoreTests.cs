@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -109,42 +110,67 @@ public sealed class ConversationDataStoreTests
     }
 
     [Fact]
-    public void The_fingerprint_changes_with_every_stored_value_and_only_with_them()
+    public async Task A_change_to_any_stored_field_is_saved_and_reads_back()
     {
-        static ConversationData Sample()
+        // Every instance field of ConversationData must back a stored property, and a change to each one must be
+        // written and come back: a field added but not persisted, or not seen as a change, fails here.
+        var fields = typeof(ConversationData).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+        var stored = typeof(ConversationData).GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(p => p.CanWrite && !p.IsDefined(typeof(Newtonsoft.Json.JsonIgnoreAttribute), inherit: true))
+            .ToDictionary(p => p.Name);
+        Assert.NotEmpty(stored);
+        foreach (var field in fields)
         {
-            var data = new ConversationData { Welcomed = true, Dialog = new DialogContext { CurrentNodeId = "n", OfferedNodeIds = ["a", "b"], History = ["h"], MissesInARow = 2 } };
-            data.RememberAnswered("x");
-            return data;
+            var property = field.Name.StartsWith('<') ? field.Name[1..field.Name.IndexOf('>', StringComparison.Ordinal)] : field.Name;
+            Assert.True(stored.ContainsKey(property), $"ConversationData.{field.Name} is not the backing field of a stored property: it would never be saved.");
         }
 
-        var baseline = Sample().Fingerprint();
-        Assert.Equal(baseline, Sample().Fingerprint());
+        foreach (var property in stored.Values)
+        {
+            var storage = new MemoryStorage(StateJson.Serializer);
+            var store = new ConversationDataStore(storage);
+            var changed = SampleValue(property.PropertyType, property.GetValue(new ConversationData()));
+            using (var turn = Turn())
+            {
+                property.SetValue(await store.GetAsync(turn, CancellationToken.None), changed);
+                await store.SaveChangesAsync(turn, CancellationToken.None);
+            }
 
-        var changes = new Action<ConversationData>[]
-        {
-            d => d.Welcomed = false,
-            d => d.CurrentNodeId = null,
-            d => d.CurrentNodeId = "m",
-            d => d.MissesInARow = 3,
-            d => d.OfferedNodeIds = ["ab"],
-            d => d.OfferedNodeIds = ["a"],
-            d => d.History = [],
-            d => d.History = ["h", ""],
-            d => d.RememberAnswered("y"),
-            d => d.AnsweredActivityIds = [],
-        };
-        foreach (var change in changes)
-        {
-            var changed = Sample();
-            change(changed);
-            Assert.NotEqual(baseline, changed.Fingerprint());
+            using var next = Turn();
+            var back = property.GetValue(await new ConversationDataStore(storage).GetAsync(next, CancellationToken.None));
+            Assert.True(
+                Newtonsoft.Json.JsonConvert.SerializeObject(changed) == Newtonsoft.Json.JsonConvert.SerializeObject(back),
+                $"A change to ConversationData.{property.Name} was not saved, or did not read back.");
         }
-
-        // Values that would run together without their lengths.
-        Assert.NotEqual(new ConversationData { OfferedNodeIds = ["a", "b"] }.Fingerprint(), new ConversationData { OfferedNodeIds = ["ab"] }.Fingerprint());
-        Assert.NotEqual(new ConversationData { OfferedNodeIds = ["a"], History = [] }.Fingerprint(), new ConversationData { OfferedNodeIds = [], History = ["a"] }.Fingerprint());
     }
+
+    [Fact]
+    public async Task A_turn_that_sets_the_same_values_again_writes_nothing()
+    {
+        var storage = new Mock<IStorage>();
+        var existing = new ConversationData { Welcomed = true, Dialog = new DialogContext { CurrentNodeId = "n", OfferedNodeIds = ["a", "b"], History = ["h"] } };
+        storage.Setup(s => s.ReadAsync(It.IsAny<string[]>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, object> { [Key] = new Dictionary<string, object> { [ConversationDataStore.PropertyName] = existing } });
+        var store = new ConversationDataStore(storage.Object);
+        using var turn = Turn();
+
+        var data = await store.GetAsync(turn, CancellationToken.None);
+        data.Dialog = new DialogContext { CurrentNodeId = "n", OfferedNodeIds = ["a", "b"], History = ["h"] };
+        data.Welcomed = true;
+        await store.SaveChangesAsync(turn, CancellationToken.None);
+
+        storage.Verify(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    /// <summary>A value of the property's type that differs from its default.</summary>
+    private static object SampleValue(Type type, object? current) => type switch
+    {
+        _ when type == typeof(string) => "changed",
+        _ when type == typeof(int) => (int)(current ?? 0) + 7,
+        _ when type == typeof(bool) => !(bool)(current ?? false),
+        _ when type == typeof(List<string>) => new List<string> { "x", "y" },
+        _ => throw new InvalidOperationException($"Add a sample value for {type} to this test, so that its property is checked too."),
+    };
 
     private static TurnContext Turn() =>
         new(new TestAdapter(), new Activity
