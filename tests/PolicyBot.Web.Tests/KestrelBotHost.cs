@@ -22,7 +22,9 @@ public sealed class KestrelBotHost : WebApplicationFactory<Program>
     public KestrelBotHost(string environment, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _environment = environment;
-        _settings = settings;
+        // The meaning stage's model loads in the background: off unless a test asks, so cards never change mid-test.
+        _settings = new Dictionary<string, string?>(settings);
+        _settings.TryAdd("Matching:Semantic:Enabled", "false");
         _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();

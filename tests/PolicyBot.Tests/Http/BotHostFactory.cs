@@ -18,7 +18,14 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
 
     internal BotHostFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null, string environment = "Development")
     {
-        _settings = settings ?? [];
+        // The meaning stage loads a model in the background: off unless a test asks for it, so a fallback card never
+        // gains suggestions half-way through a test (MeaningHostTests turn it on with the shared model).
+        _settings = new Dictionary<string, string?> { ["Matching:Semantic:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+
         _services = services;
         _environment = environment;
     }

@@ -104,6 +104,8 @@ public sealed class HostTests : IClassFixture<BotHostFactory>
     [InlineData("Teams:AllowedTenantIds:0", "contoso", "Teams:AllowedTenantIds")]
     [InlineData("Hosting:MaxRequestBodyBytes", "10", "MaxRequestBodyBytes")]
     [InlineData("RateLimiting:BurstLimit", "0", "BurstLimit")]
+    [InlineData("Matching:Semantic:AnswerMinimum", "2", "AnswerMinimum")]
+    [InlineData("Matching:Semantic:MaxSuggestions", "9", "MaxSuggestions")]
     [InlineData("Content:PolicyOfficeUrl", "http://intranet.example.org/hs", "Content:PolicyOfficeUrl")]
     [InlineData("Content:PolicyOfficeUrl", "hs-focal-point@example.org", "Content:PolicyOfficeUrl")]
     [InlineData("Content:PolicyOfficeContact", "", "PolicyOfficeContact")]
