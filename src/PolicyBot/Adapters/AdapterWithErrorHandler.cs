@@ -20,7 +20,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     private readonly BotFrameworkAuthentication _auth;
 
     public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
-        : base(auth, logger)
+        : base(auth, new TokenRejectionFilteringLogger(logger))
     {
         _auth = auth;
         OnTurnError = async (turnContext, exception) =>

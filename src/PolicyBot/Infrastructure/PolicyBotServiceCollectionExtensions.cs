@@ -35,7 +35,8 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddSingleton(sp => new ClientReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration,
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Messages")));
         services.AddSingleton<BotFrameworkAuthentication>(sp => sp.GetRequiredService<ClientReusingBotFrameworkAuthentication>());
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
