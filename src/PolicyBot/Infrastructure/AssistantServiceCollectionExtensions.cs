@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Matching;
+using PolicyBot.Core.Telemetry;
 using PolicyBot.Options;
 
 namespace PolicyBot.Infrastructure;
@@ -16,9 +18,16 @@ internal static class AssistantServiceCollectionExtensions
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MatcherOptions>().Bind(configuration.GetSection(MatcherOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(provider => new KnowledgeStore(
-            ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
-            provider.GetRequiredService<ILogger<KnowledgeStore>>()));
+        services.AddSingleton(provider =>
+        {
+            var store = new KnowledgeStore(
+                ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
+                provider.GetRequiredService<ILogger<KnowledgeStore>>());
+            var telemetry = provider.GetRequiredService<PolicyBotTelemetry>();
+            store.Reloaded += (_, _) => telemetry.RecordKnowledgeReload(loaded: true);
+            store.ReloadRefused += (_, _) => telemetry.RecordKnowledgeReload(loaded: false);
+            return store;
+        });
         services.AddSingleton<IKnowledgeSource>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddHostedService<KnowledgeHostedService>();
 
@@ -30,7 +39,9 @@ internal static class AssistantServiceCollectionExtensions
         });
         services.AddHostedService<CardTemplateWatcher>();
 
-        services.AddSingleton<IQuestionMatcher, PolicyMatcher>();
+        services.TryAddSingleton<PolicyBotTelemetry>();
+        services.AddSingleton<PolicyMatcher>();
+        services.AddSingleton<IQuestionMatcher>(provider => new TimedQuestionMatcher(provider.GetRequiredService<PolicyMatcher>(), provider.GetRequiredService<PolicyBotTelemetry>()));
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<IPolicyAssistant, PolicyAssistant>();
         return services;

@@ -47,6 +47,7 @@ internal static class PolicyBotServiceCollectionExtensions
 
         services.AddPolicyAssistant(configuration);
         services.AddWebChat(configuration);
+        services.AddPolicyBotTelemetry(configuration);
         return services;
     }
 
@@ -55,6 +56,7 @@ internal static class PolicyBotServiceCollectionExtensions
         app.UseWebChat();
         app.MapPost("/api/messages", BotMessageEndpoint.HandleAsync);
         app.MapGet("/healthz", HealthEndpoint.Get);
+        app.MapPolicyBotTelemetry();
         return app;
     }
 }

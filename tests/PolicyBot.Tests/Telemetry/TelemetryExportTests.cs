@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using PolicyBot.Tests.Http;
+
+namespace PolicyBot.Tests.Telemetry;
+
+/// <summary>
+/// Telemetry leaves the process only where configuration says: a Prometheus scrape, or an OTLP receiver. Alone in
+/// its collection: an exporter listens to every meter named PolicyBot in the process, other tests' hosts included.
+/// </summary>
+[Collection(nameof(TelemetryExportGroup))]
+public sealed class TelemetryExportTests
+{
+    private const string UserText = "What is the protection of civilians policy?";
+
+    [Fact]
+    public async Task With_Prometheus_on_the_scrape_shows_the_turn_counters_after_three_turns()
+    {
+        using var host = new BotHostFactory(new() { ["Telemetry:Prometheus"] = "true" });
+        using var client = host.CreateClient();
+        foreach (var turn in (string[])["t-1", "t-2", "t-3"])
+        {
+            using var reply = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage(UserText, "conv-metrics", turn)));
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        }
+
+        using var scrape = await client.GetAsync("/metrics");
+        var text = await scrape.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        var turns = Assert.Single(text.Split('\n'), line => line.StartsWith("policybot_turns_total{", StringComparison.Ordinal) && line.Contains("policybot_outcome=\"node\"", StringComparison.Ordinal));
+        Assert.Contains("policybot_channel=\"emulator\"", turns, StringComparison.Ordinal);
+        Assert.Contains("policybot_language=\"en\"", turns, StringComparison.Ordinal);
+        Assert.Contains("policybot_path=\"keywords\"", turns, StringComparison.Ordinal);
+        Assert.EndsWith(" 3", turns.Split(" # ")[0].TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains(text.Split('\n'), line => line.StartsWith("policybot_matching_keywords_duration_milliseconds_count", StringComparison.Ordinal) && line.TrimEnd().EndsWith(" 3", StringComparison.Ordinal));
+        Assert.Contains("policybot_card_size_bytes_count", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("civilians policy", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task By_default_nothing_is_exported_and_there_is_no_scrape_endpoint()
+    {
+        using var host = new BotHostFactory();
+        using var client = host.CreateClient();
+        using var scrape = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, scrape.StatusCode);
+        Assert.Null(host.Services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public async Task An_OTLP_receiver_gets_the_span_of_a_turn_with_its_outcome_and_no_user_text()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        using var host = new BotHostFactory(new()
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        using var client = host.CreateClient();
+        using var reply = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage(UserText, "conv-otlp")));
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+
+        Assert.True(host.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000), "the trace exporter did not flush");
+
+        var traces = Encoding.UTF8.GetString([.. receiver.Bodies("/v1/traces").SelectMany(b => b)]);
+        Assert.Contains("policybot.turn", traces, StringComparison.Ordinal);
+        Assert.Contains("policybot.outcome", traces, StringComparison.Ordinal);
+        Assert.Contains("policybot.node", traces, StringComparison.Ordinal);
+        Assert.Contains("emulator", traces, StringComparison.Ordinal);
+        Assert.DoesNotContain("civilians policy", traces, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An OTLP/HTTP receiver on a loopback port that keeps every body it is sent (protobuf, read as bytes).</summary>
+    private sealed class OtlpReceiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly ConcurrentQueue<(string Path, byte[] Body)> _received;
+
+        private OtlpReceiver(WebApplication app, ConcurrentQueue<(string, byte[])> received, Uri endpoint)
+        {
+            _app = app;
+            _received = received;
+            Endpoint = endpoint;
+        }
+
+        public Uri Endpoint { get; }
+
+        public static async Task<OtlpReceiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var received = new ConcurrentQueue<(string, byte[])>();
+            app.Run(async context =>
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+                received.Enqueue((context.Request.Path.Value ?? string.Empty, body.ToArray()));
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/x-protobuf";
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            return new OtlpReceiver(app, received, new Uri(address));
+        }
+
+        public IEnumerable<byte[]> Bodies(string path) => _received.Where(r => r.Path == path).Select(r => r.Body);
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(nameof(TelemetryExportGroup), DisableParallelization = true)]
+public sealed class TelemetryExportGroup
+{
+}
