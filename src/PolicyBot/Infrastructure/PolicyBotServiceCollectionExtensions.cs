@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using PolicyBot.Adapters;
 using PolicyBot.Bots;
+using PolicyBot.Health;
 using PolicyBot.Options;
 using PolicyBot.Storage;
 using PolicyBot.WebChat;
@@ -48,6 +49,7 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddPolicyAssistant(configuration);
         services.AddWebChat(configuration);
         services.AddPolicyBotTelemetry(configuration);
+        services.AddPolicyBotHealthChecks();
         return services;
     }
 
@@ -55,7 +57,7 @@ internal static class PolicyBotServiceCollectionExtensions
     {
         app.UseWebChat();
         app.MapPost("/api/messages", BotMessageEndpoint.HandleAsync);
-        app.MapGet("/healthz", HealthEndpoint.Get);
+        app.MapPolicyBotHealthChecks();
         app.MapPolicyBotTelemetry();
         return app;
     }

@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PolicyBot.Core.Telemetry;
+using PolicyBot.Health;
 using PolicyBot.Options;
 
 namespace PolicyBot.Infrastructure;
@@ -35,7 +36,7 @@ internal static class TelemetryServiceCollectionExtensions
         }
 
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceVersion: HealthEndpoint.Version))
+            .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceVersion: HealthEndpoints.Version))
             .WithTracing(tracing => tracing
                 .AddSource(PolicyBotTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path, options))
@@ -79,5 +80,5 @@ internal static class TelemetryServiceCollectionExtensions
 
     // Load balancer probes and scrapes every few seconds would drown the turns in the traces.
     private static bool IsProbe(PathString path, TelemetryOptions options) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments(options.PrometheusPath);
+        path.StartsWithSegments(HealthEndpoints.LivePath) || path.StartsWithSegments(HealthEndpoints.ReadyPath) || path.StartsWithSegments(options.PrometheusPath);
 }
