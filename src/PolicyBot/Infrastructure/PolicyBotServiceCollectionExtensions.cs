@@ -27,6 +27,8 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddSingleton<ConversationRateLimiter>();
 
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
+            host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
             kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
 
