@@ -1,11 +1,15 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PolicyBot.Core.Telemetry;
 using PolicyBot.Health;
 using PolicyBot.Options;
+using PolicyBot.Storage;
+using StackExchange.Redis;
 
 namespace PolicyBot.Infrastructure;
 
@@ -41,7 +45,8 @@ internal static class TelemetryServiceCollectionExtensions
                 .AddSource(PolicyBotTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path, options))
                 .AddHttpClientInstrumentation()
-                .AddRedisInstrumentation())
+                .AddRedisInstrumentation()
+                .ConfigureRedisInstrumentation((provider, redis) => TraceRedisStorage(provider, redis)))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(PolicyBotTelemetry.MeterName)
@@ -76,6 +81,34 @@ internal static class TelemetryServiceCollectionExtensions
         }
 
         return app;
+    }
+
+    // The storage's multiplexers are made (and replaced) at run time: each is attached as it comes.
+    private static void TraceRedisStorage(IServiceProvider provider, StackExchangeRedisInstrumentation instrumentation)
+    {
+        if (!provider.GetRequiredService<IOptions<StorageOptions>>().Value.UsesRedis)
+        {
+            return;
+        }
+
+        var connection = provider.GetRequiredService<RedisConnection>();
+        var attached = new HashSet<IConnectionMultiplexer>();
+        void Attach(IConnectionMultiplexer multiplexer)
+        {
+            lock (attached)
+            {
+                if (attached.Add(multiplexer))
+                {
+                    instrumentation.AddConnection(multiplexer);
+                }
+            }
+        }
+
+        connection.Connected += (_, multiplexer) => Attach(multiplexer);
+        if (connection.Current is { } current)
+        {
+            Attach(current);
+        }
     }
 
     // Load balancer probes and scrapes every few seconds would drown the turns in the traces.

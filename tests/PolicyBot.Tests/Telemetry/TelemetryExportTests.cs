@@ -79,45 +79,6 @@ public sealed class TelemetryExportTests
         Assert.Contains("emulator", traces, StringComparison.Ordinal);
         Assert.DoesNotContain("civilians policy", traces, StringComparison.OrdinalIgnoreCase);
     }
-
-    /// <summary>An OTLP/HTTP receiver on a loopback port that keeps every body it is sent (protobuf, read as bytes).</summary>
-    private sealed class OtlpReceiver : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly ConcurrentQueue<(string Path, byte[] Body)> _received;
-
-        private OtlpReceiver(WebApplication app, ConcurrentQueue<(string, byte[])> received, Uri endpoint)
-        {
-            _app = app;
-            _received = received;
-            Endpoint = endpoint;
-        }
-
-        public Uri Endpoint { get; }
-
-        public static async Task<OtlpReceiver> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var received = new ConcurrentQueue<(string, byte[])>();
-            app.Run(async context =>
-            {
-                using var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-                received.Enqueue((context.Request.Path.Value ?? string.Empty, body.ToArray()));
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.ContentType = "application/x-protobuf";
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            return new OtlpReceiver(app, received, new Uri(address));
-        }
-
-        public IEnumerable<byte[]> Bodies(string path) => _received.Where(r => r.Path == path).Select(r => r.Body);
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-    }
 }
 
 [CollectionDefinition(nameof(TelemetryExportGroup), DisableParallelization = true)]
