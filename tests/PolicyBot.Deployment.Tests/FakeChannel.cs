@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Testing;
 
 namespace PolicyBot.Deployment.Tests;
 
@@ -37,14 +34,9 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public static async Task<FakeChannel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         FakeChannel? channel = null;
-        app.Run(context => channel!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        channel = new FakeChannel(app, new Uri(address + "/"));
+        var (app, address) = await LoopbackServer.StartAsync(context => channel!.HandleAsync(context));
+        channel = new FakeChannel(app, address);
         return channel;
     }
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Testing;
 
 namespace PolicyBot.Tests.Telemetry;
 
@@ -25,11 +22,8 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         var received = new ConcurrentQueue<(string, byte[])>();
-        app.Run(async context =>
+        var (app, address) = await LoopbackServer.StartAsync(async context =>
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
@@ -37,9 +31,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/x-protobuf";
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new OtlpReceiver(app, received, new Uri(address));
+        return new OtlpReceiver(app, received, address);
     }
 
     public IEnumerable<byte[]> Bodies(string path) => _received.Where(r => r.Path == path).Select(r => r.Body);
