@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using PolicyBot.Testing;
 
@@ -118,10 +119,10 @@ public sealed class BotProcess : IDisposable
     }
 
     /// <summary>What an orchestrator sends to stop a container or an App Service instance.</summary>
-    public async Task SendSigtermAsync()
+    public Task SendSigtermAsync()
     {
-        var (exitCode, output) = await ProcessRunner.RunAsync("kill", ["-TERM", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Path.GetTempPath(), TimeSpan.FromSeconds(30));
-        Assert.True(exitCode == 0, output);
+        Assert.True(NativeSignals.Kill(Process.Id, NativeSignals.Sigterm) == 0, "kill(SIGTERM) failed");
+        return Task.CompletedTask;
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan bound)
@@ -159,4 +160,13 @@ public sealed class BotProcess : IDisposable
             _stopping.TrySetResult();
         }
     }
+}
+
+/// <summary>kill(2) from libc: sends a signal without depending on a kill binary being installed.</summary>
+internal static partial class NativeSignals
+{
+    public const int Sigterm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    public static partial int Kill(int pid, int signal);
 }

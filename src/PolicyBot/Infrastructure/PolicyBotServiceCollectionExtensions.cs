@@ -27,8 +27,10 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddSingleton<ConversationRateLimiter>();
 
-        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
-            host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
+        // Read from configuration, not IOptions<HostingOptions>: the host takes HostOptions while it is built, before
+        // ValidateOnStart reports a bad Hosting setting by name.
+        services.AddOptions<HostOptions>().Configure(host =>
+            host.ShutdownTimeout = configuration.GetSection(HostingOptions.SectionName).GetValue(nameof(HostingOptions.ShutdownTimeout), new HostingOptions().ShutdownTimeout));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
             kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
 

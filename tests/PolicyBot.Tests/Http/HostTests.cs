@@ -104,6 +104,8 @@ public sealed class HostTests : IClassFixture<BotHostFactory>
     [InlineData("Teams:AllowedTenantIds:0", "contoso", "Teams:AllowedTenantIds")]
     [InlineData("Hosting:MaxRequestBodyBytes", "10", "MaxRequestBodyBytes")]
     [InlineData("RateLimiting:BurstLimit", "0", "BurstLimit")]
+    [InlineData("Hosting:ShutdownTimeout", "00:00:00", "ShutdownTimeout")]
+    [InlineData("Telemetry:PrometheusPath", "metrics", "Telemetry:PrometheusPath")]
     public async Task A_bad_setting_stops_the_host_with_a_message_naming_it(string key, string value, string named)
     {
         var error = await HostStartup.FailureAsync(new() { [key] = value });
