@@ -38,6 +38,9 @@ public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
     /// <summary>Raised after a successful reload (not after a refused one).</summary>
     public event EventHandler<KnowledgeBase>? Reloaded;
 
+    /// <summary>Raised after a refused reload (the previous content, if any, keeps serving).</summary>
+    public event EventHandler<KnowledgeLoadResult>? ReloadRefused;
+
     /// <summary>Loads now; returns the outcome. On failure the previous snapshot, if any, stays current.</summary>
     public KnowledgeLoadResult Reload()
     {
@@ -61,6 +64,7 @@ public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
                     _directory,
                     result.Errors.Count(),
                     Current?.ContentVersion ?? "(none)");
+                ReloadRefused?.Invoke(this, result);
                 return result;
             }
 

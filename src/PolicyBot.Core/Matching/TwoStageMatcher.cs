@@ -1,6 +1,7 @@
-using Microsoft.Extensions.Options;
+using System.Diagnostics;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Meaning;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Matching;
 
@@ -16,31 +17,49 @@ public sealed class TwoStageMatcher : IQuestionMatcher
     private readonly IQuestionMatcher _keywords;
     private readonly MeaningStage _meaning;
     private readonly MeaningOptions _options;
+    private readonly PolicyBotTelemetry? _telemetry;
 
     public TwoStageMatcher(PolicyMatcher keywords, MeaningStage meaning)
         : this((IQuestionMatcher)keywords, meaning)
     {
     }
 
-    internal TwoStageMatcher(IQuestionMatcher keywords, MeaningStage meaning)
+    /// <param name="keywords">The keyword tree (possibly decorated, e.g. timed).</param>
+    /// <param name="meaning">The meaning stage; off, loading or failed means the keyword tree's outcome, unchanged.</param>
+    /// <param name="telemetry">Records how long the meaning stage took when a question reached it.</param>
+    public TwoStageMatcher(IQuestionMatcher keywords, MeaningStage meaning, PolicyBotTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(keywords);
         ArgumentNullException.ThrowIfNull(meaning);
         _keywords = keywords;
         _meaning = meaning;
         _options = meaning.Options;
+        _telemetry = telemetry;
     }
 
     public MatchResult Match(string question, KnowledgeBase knowledge)
     {
         var keyword = _keywords.Match(question, knowledge);
-        if (!NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index || _meaning.Embed(question) is not { } vector)
+        if (!NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index)
         {
             return keyword;
         }
 
-        var scores = index.Score(vector);
-        return keyword.Outcome == MatchOutcome.Answer ? Guard(keyword, scores) : OnMiss(keyword, scores, knowledge);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (_meaning.Embed(question) is not { } vector)
+            {
+                return keyword;
+            }
+
+            var scores = index.Score(vector);
+            return keyword.Outcome == MatchOutcome.Answer ? Guard(keyword, scores) : OnMiss(keyword, scores, knowledge);
+        }
+        finally
+        {
+            _telemetry?.RecordMeaningMatching(Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private bool NeedsMeaning(MatchResult keyword) =>

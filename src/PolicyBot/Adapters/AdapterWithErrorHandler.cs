@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using PolicyBot.Core.Telemetry;
 using PolicyBot.Infrastructure;
 
 namespace PolicyBot.Adapters;
@@ -19,14 +20,21 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 
     private readonly BotFrameworkAuthentication _auth;
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger)
-        : base(auth, logger)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, PolicyBotTelemetry telemetry)
+        : base(auth, new TokenRejectionFilteringLogger(logger))
     {
         _auth = auth;
         OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
             var unavailable = exception is StorageUnavailableException;
+            telemetry.RecordError(unavailable ? "storage_unavailable" : "unhandled", activity?.ChannelId);
+            if (unavailable)
+            {
+                telemetry.RecordStorageFailure();
+            }
+
+            System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, unavailable ? "storage unavailable" : "unhandled exception");
             logger.LogError(
                 exception,
                 "Turn failed ({Reason}) in conversation {ConversationId}, activity {ActivityId}, channel {ChannelId}",

@@ -4,6 +4,8 @@ using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.Tokens;
 
 namespace PolicyBot.Adapters;
 
@@ -13,6 +15,9 @@ namespace PolicyBot.Adapters;
 /// BotFrameworkAdapter did). Building them was about a quarter of a turn's CPU: each builds its user-agent header
 /// with freshly constructed regular expressions and gets new credentials and an HTTP client, so outgoing replies
 /// also lost their pooled connection and cached token. Both clients are thread-safe REST clients.
+/// It also turns every token the SDK cannot read or validate (missing, malformed, expired, unknown key, other
+/// audience) into the 401 the SDK gives for a missing one, logged once without a stack trace: the SDK throws
+/// some of them as other exceptions, which became a 500 and an error in the log for every internet scanner.
 /// </summary>
 internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuthentication, IDisposable
 {
@@ -21,20 +26,28 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
     internal const int MaxReusedClients = 64;
 
     private readonly BotFrameworkAuthentication _inner;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(string AppId, string ServiceUrl, string Audience), ReusedConnectorClient> _connectorClients = new();
     private readonly ConcurrentDictionary<string, ReusedUserTokenClient> _userTokenClients = new(StringComparer.Ordinal);
 
     public ClientReusingBotFrameworkAuthentication(BotFrameworkAuthentication inner)
+        : this(inner, NullLogger.Instance)
+    {
+    }
+
+    public ClientReusingBotFrameworkAuthentication(BotFrameworkAuthentication inner, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(logger);
         _inner = inner;
+        _logger = logger;
     }
 
     internal int ReusedConnectorClientCount => _connectorClients.Count;
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
-        var result = await _inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        var result = await RejectingBadTokensAsync(() => _inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken), activity?.ChannelId);
         if (result.ConnectorFactory is not null)
         {
             result.ConnectorFactory = new ReusingConnectorFactory(this, result.ConnectorFactory, AppIdOf(result.ClaimsIdentity));
@@ -44,7 +57,7 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
     }
 
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        _inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+        RejectingBadTokensAsync(() => _inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken), channelIdHeader);
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
         new ReusingConnectorFactory(this, _inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity));
@@ -74,6 +87,32 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
         _connectorClients.Clear();
         _userTokenClients.Clear();
     }
+
+    /// <summary>
+    /// The SDK's result, or UnauthorizedAccessException (which the adapter answers with a bare 401) for any fault of
+    /// the token itself. Faults of ours (OpenID metadata unreachable) are not the caller's and still fail loudly.
+    /// </summary>
+    private async Task<T> RejectingBadTokensAsync<T>(Func<Task<T>> authenticate, string? channelId)
+    {
+        try
+        {
+            return await authenticate();
+        }
+        catch (Exception ex) when (IsTokenFault(ex))
+        {
+            // Information, not Error, and no stack: a bad token is the caller's fault, and scanners send many.
+            _logger.LogInformation(
+                "Rejected request to /api/messages with 401 (channel {ChannelId}): {Reason}",
+                channelId ?? "(none)",
+                ex is UnauthorizedAccessException ? ex.Message : ex.GetType().Name);
+            throw new UnauthorizedAccessException("The request's token is missing or not valid.", ex);
+        }
+    }
+
+    // Malformed tokens surface as ArgumentException (SecurityTokenMalformedException is one) or FormatException;
+    // expired, unsigned, wrongly signed or foreign ones as SecurityTokenException or UnauthorizedAccessException.
+    private static bool IsTokenFault(Exception ex) =>
+        ex is UnauthorizedAccessException or SecurityTokenException or ArgumentException or FormatException;
 
     private Task<IConnectorClient> GetConnectorClientAsync(ConnectorFactory factory, string appId, string serviceUrl, string? audience, CancellationToken cancellationToken) =>
         SharedOrNewAsync<(string, string, string), IConnectorClient, ReusedConnectorClient>(

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Core;
 using PolicyBot.Core.Dialog;
+using PolicyBot.Core.Telemetry;
 using PolicyBot.Infrastructure;
 using PolicyBot.Options;
 using PolicyBot.Storage;
@@ -29,7 +29,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
     private readonly IOptionsMonitor<PrivacyOptions> _privacy;
     private readonly ConversationRateLimiter _rateLimiter;
     private readonly ILogger<PolicyTeamsBot> _logger;
-    private readonly Counter<long> _feedbackCounter;
+    private readonly PolicyBotTelemetry _telemetry;
 
     public PolicyTeamsBot(
         IPolicyAssistant assistant,
@@ -38,21 +38,23 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         IOptionsMonitor<PrivacyOptions> privacy,
         ConversationRateLimiter rateLimiter,
         ILogger<PolicyTeamsBot> logger,
-        IMeterFactory meterFactory)
+        PolicyBotTelemetry telemetry)
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
         _assistant = assistant;
         _conversationData = conversationData;
         _teamsOptions = teamsOptions;
         _privacy = privacy;
         _rateLimiter = rateLimiter;
         _logger = logger;
-        _feedbackCounter = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.feedback", description: "Feedback clicks on answer cards");
+        _telemetry = telemetry;
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+
+        // One span per turn, under the request's; its outcome, node, language and path are set when the assistant answers.
+        using var turnSpan = _telemetry.StartTurn(turnContext.Activity.ChannelId);
         if (!IsTenantAllowed(turnContext.Activity))
         {
             // Refused before any state is read or written.
@@ -62,6 +64,8 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         if (turnContext.Activity.Type == ActivityTypes.Message && !_rateLimiter.TryAcquire(turnContext.Activity.Conversation?.Id ?? string.Empty))
         {
             _logger.LogWarning("Rate limit reached in conversation {ConversationId}; activity {ActivityId} not answered", turnContext.Activity.Conversation?.Id, turnContext.Activity.Id);
+            _telemetry.RecordRateLimited(turnContext.Activity.ChannelId);
+            turnSpan?.SetTag(PolicyBotTelemetry.OutcomeTag, "rate_limited");
             await turnContext.SendActivityAsync(SlowDownText, cancellationToken: cancellationToken);
             return;
         }
@@ -165,6 +169,11 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         data.RememberAnswered(activityId);
         foreach (var message in reply.Messages)
         {
+            if (message.CardJson is not null)
+            {
+                _telemetry.RecordCardSize(System.Text.Encoding.UTF8.GetByteCount(message.CardJson), turnContext.Activity.ChannelId);
+            }
+
             await turnContext.SendActivityAsync(ToActivity(message), cancellationToken);
         }
 
@@ -180,7 +189,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         var conversationId = turnContext.Activity.Conversation?.Id;
         if (assistantEvent.Name == "feedback")
         {
-            _feedbackCounter.Add(1, new KeyValuePair<string, object?>("rating", properties.GetValueOrDefault("rating")), new KeyValuePair<string, object?>("topic", properties.GetValueOrDefault("topic")));
+            _telemetry.RecordFeedback(properties.GetValueOrDefault("rating"), properties.GetValueOrDefault("topic"));
             _logger.LogInformation(
                 "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}",
                 properties.GetValueOrDefault("rating"),
@@ -191,6 +200,14 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
             return;
         }
 
+        // Read as PolicyAssistant.Describe writes them; "language" and "path" arrive with French and the meaning stage.
+        _telemetry.RecordTurn(
+            System.Diagnostics.Activity.Current is { OperationName: PolicyBotTelemetry.TurnActivityName } span ? span : null,
+            turnContext.Activity.ChannelId,
+            properties.GetValueOrDefault("outcome") ?? "unknown",
+            properties.GetValueOrDefault("node"),
+            properties.GetValueOrDefault("language"),
+            properties.GetValueOrDefault("path"));
         _logger.LogInformation(
             "Turn {Outcome} node {NodeId} score {Score} in conversation {ConversationId}",
             properties.GetValueOrDefault("outcome"),

@@ -1,11 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyBot.Core.Matching;
 using PolicyBot.Core.Meaning;
+using PolicyBot.Core.Telemetry;
 using PolicyBot.Options;
 
 namespace PolicyBot.Infrastructure;
@@ -19,9 +20,16 @@ internal static class AssistantServiceCollectionExtensions
         services.AddOptions<MatcherOptions>().Bind(configuration.GetSection(MatcherOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MeaningOptions>().Bind(configuration.GetSection(MeaningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(provider => new KnowledgeStore(
-            ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
-            provider.GetRequiredService<ILogger<KnowledgeStore>>()));
+        services.AddSingleton(provider =>
+        {
+            var store = new KnowledgeStore(
+                ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
+                provider.GetRequiredService<ILogger<KnowledgeStore>>());
+            var telemetry = provider.GetRequiredService<PolicyBotTelemetry>();
+            store.Reloaded += (_, _) => telemetry.RecordKnowledgeReload(loaded: true);
+            store.ReloadRefused += (_, _) => telemetry.RecordKnowledgeReload(loaded: false);
+            return store;
+        });
         services.AddSingleton<IKnowledgeSource>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddHostedService<KnowledgeHostedService>();
 
@@ -34,10 +42,15 @@ internal static class AssistantServiceCollectionExtensions
         });
         services.AddHostedService<CardTemplateWatcher>();
 
+        services.TryAddSingleton<PolicyBotTelemetry>();
         services.AddSingleton<PolicyMatcher>();
         services.TryAddSingleton<MeaningStage>();
         services.AddHostedService<MeaningStageHostedService>();
-        services.AddSingleton<IQuestionMatcher, TwoStageMatcher>();
+        // The keyword tree (timed), then meaning where it cannot be trusted alone (timed inside).
+        services.AddSingleton<IQuestionMatcher>(provider => new TwoStageMatcher(
+            new TimedQuestionMatcher(provider.GetRequiredService<PolicyMatcher>(), provider.GetRequiredService<PolicyBotTelemetry>()),
+            provider.GetRequiredService<MeaningStage>(),
+            provider.GetRequiredService<PolicyBotTelemetry>()));
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<IPolicyAssistant, PolicyAssistant>();
         return services;

@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using PolicyBot.Adapters;
 using PolicyBot.Bots;
+using PolicyBot.Health;
 using PolicyBot.Options;
 using PolicyBot.Storage;
 using PolicyBot.WebChat;
@@ -26,6 +27,10 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddSingleton<ConversationRateLimiter>();
 
+        // Read from configuration, not IOptions<HostingOptions>: the host takes HostOptions while it is built, before
+        // ValidateOnStart reports a bad Hosting setting by name.
+        services.AddOptions<HostOptions>().Configure(host =>
+            host.ShutdownTimeout = configuration.GetSection(HostingOptions.SectionName).GetValue(nameof(HostingOptions.ShutdownTimeout), new HostingOptions().ShutdownTimeout));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HostingOptions>>((kestrel, hosting) =>
             kestrel.Limits.MaxRequestBodySize = hosting.Value.MaxRequestBodyBytes);
 
@@ -35,7 +40,8 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddSingleton(sp => new ClientReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration,
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Messages")));
         services.AddSingleton<BotFrameworkAuthentication>(sp => sp.GetRequiredService<ClientReusingBotFrameworkAuthentication>());
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
@@ -46,6 +52,8 @@ internal static class PolicyBotServiceCollectionExtensions
 
         services.AddPolicyAssistant(configuration);
         services.AddWebChat(configuration);
+        services.AddPolicyBotTelemetry(configuration);
+        services.AddPolicyBotHealthChecks();
         return services;
     }
 
@@ -53,7 +61,8 @@ internal static class PolicyBotServiceCollectionExtensions
     {
         app.UseWebChat();
         app.MapPost("/api/messages", BotMessageEndpoint.HandleAsync);
-        app.MapGet("/healthz", HealthEndpoint.Get);
+        app.MapPolicyBotHealthChecks();
+        app.MapPolicyBotTelemetry();
         return app;
     }
 }

@@ -27,7 +27,6 @@ internal static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RedisConnection>>()));
-        services.AddSingleton<IHealthContributor, RedisHealthContributor>();
         services.AddHostedService<RedisConnectionWarmup>();
         return services;
     }

@@ -44,6 +44,12 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>The servers, for logs and health (never the password).</summary>
     public string Endpoints { get; }
 
+    /// <summary>Raised with each multiplexer made (the first, and each replacement), for tracing to attach to it.</summary>
+    public event EventHandler<IConnectionMultiplexer>? Connected;
+
+    /// <summary>The multiplexer in use, if one was made yet.</summary>
+    internal IConnectionMultiplexer? Current => Volatile.Read(ref _multiplexer);
+
     /// <summary>How many multiplexers were made so far (the first, and each replacement).</summary>
     internal int Generation { get; private set; }
 
@@ -148,6 +154,7 @@ internal sealed class RedisConnection : IAsyncDisposable
             }
 
             Volatile.Write(ref _multiplexer, fresh);
+            Connected?.Invoke(this, fresh);
             _logger.LogInformation("Redis storage ({Endpoints}) connection {Generation} made; connected: {Connected}", Endpoints, Generation, fresh.IsConnected);
             if (current is not null)
             {

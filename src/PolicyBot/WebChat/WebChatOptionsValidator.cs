@@ -13,9 +13,10 @@ internal sealed class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var endpoint = options.DirectLineEndpoint;
-        if (endpoint is null || !endpoint.IsAbsoluteUri || endpoint.Scheme != Uri.UriSchemeHttps)
+        // The secret travels to this endpoint: https, or plain http only to this machine (a local stand-in, tests).
+        if (endpoint is null || !endpoint.IsAbsoluteUri || !(endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback)))
         {
-            failures.Add($"{Section}:DirectLineEndpoint: '{endpoint}' must be an absolute https URL (Azure Bot Service's Direct Line, for example https://directline.botframework.com/).");
+            failures.Add($"{Section}:DirectLineEndpoint: '{endpoint}' must be an absolute https URL (Azure Bot Service's Direct Line, for example https://directline.botframework.com/), or http on this machine only.");
         }
 
         CheckRange(failures, $"{Section}:TokenRequestTimeout", options.TokenRequestTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));

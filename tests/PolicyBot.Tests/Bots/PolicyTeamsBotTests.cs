@@ -30,7 +30,7 @@ public sealed class PolicyTeamsBotTests
             Monitor(new PrivacyOptions()),
             new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions()), TimeProvider.System),
             NullLogger<PolicyTeamsBot>.Instance,
-            meterFactory.Object);
+            new PolicyBot.Core.Telemetry.PolicyBotTelemetry(meterFactory.Object));
     }
 
     private static IOptionsMonitor<T> Monitor<T>(T value)

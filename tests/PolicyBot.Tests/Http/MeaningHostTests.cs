@@ -24,7 +24,7 @@ public sealed class MeaningHostTests
         Assert.NotNull(factory.Services.GetRequiredService<MeaningStage>().EnsureIndex(factory.Services.GetRequiredService<KnowledgeStore>().Current!));
 
         var health = await HealthAsync(client);
-        Assert.Equal("ready", health["meaning"]!.GetValue<string>());
+        Assert.Equal("ready", Meaning(health));
 
         using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage("insurgents are storing mortars inside an old mosque", "conv-meaning")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,7 +50,7 @@ public sealed class MeaningHostTests
         }
 
         Assert.Equal(MeaningStageStatus.Failed, failing.Status);
-        Assert.StartsWith("failed, keyword answers only: model.onnx is missing", health["meaning"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("failed, keyword answers only: model.onnx is missing", Meaning(health), StringComparison.Ordinal);
         using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage("who does the protection of civilians policy apply to?", "conv-no-model")));
         var message = Assert.Single(Activities.Messages(await Activities.RepliesAsync(response)));
         Assert.Contains("protection-of-civilians.scope", message.ToJsonString(), StringComparison.Ordinal);
@@ -62,8 +62,40 @@ public sealed class MeaningHostTests
         await using var factory = new BotHostFactory();
         using var client = factory.CreateClient();
 
-        Assert.StartsWith("off", (await HealthAsync(client))["meaning"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("off", Meaning(await HealthAsync(client)), StringComparison.Ordinal);
+        using var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
+
+    [Fact]
+    public async Task While_the_model_loads_the_bot_is_live_but_not_ready()
+    {
+        using var gate = new ManualResetEventSlim();
+        var slow = new MeaningStage(Microsoft.Extensions.Options.Options.Create(new MeaningOptions()), NullLogger<MeaningStage>.Instance, () =>
+        {
+            gate.Wait(TimeSpan.FromSeconds(30));
+            throw new InvalidOperationException("released by the test");
+        });
+        await using var factory = new BotHostFactory(new() { ["Matching:Semantic:Enabled"] = "true" }, services => services.AddSingleton(slow));
+        using var client = factory.CreateClient();
+        try
+        {
+            using var live = await client.GetAsync("/healthz");
+            using var ready = await client.GetAsync("/readyz");
+
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("loading", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            gate.Set();
+        }
+    }
+
+    /// <summary>The meaning check's description in /healthz's JSON (it is reported there, never failing liveness).</summary>
+    private static string Meaning(JsonNode health) =>
+        health["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "meaning")!["description"]!.GetValue<string>();
 
     private static async Task<JsonNode> HealthAsync(HttpClient client)
     {

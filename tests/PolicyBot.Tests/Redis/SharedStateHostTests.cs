@@ -111,7 +111,7 @@ public sealed class SharedStateHostTests
             _server.Start();
         }
 
-        // The multiplexer reconnects by itself; /healthz says when (bounded wait, no fixed sleep).
+        // The multiplexer reconnects by itself; /readyz says when (bounded wait, no fixed sleep).
         var healthy = await WaitForHealthAsync(client, HttpStatusCode.OK);
         Assert.Equal("ok", healthy.Body["status"]!.GetValue<string>());
         var afterOutage = await AskAsync(client, "help", "outage-1", "o-3");
@@ -167,7 +167,7 @@ public sealed class SharedStateHostTests
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> HealthAsync(HttpClient client)
     {
-        using var response = await client.GetAsync("/healthz");
+        using var response = await client.GetAsync("/readyz");
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
@@ -184,7 +184,7 @@ public sealed class SharedStateHostTests
 
             if (waited.Elapsed > HealthWait)
             {
-                Assert.Fail($"/healthz did not return {wanted} within {HealthWait}; last: {(int)health.Status} {health.Body.ToJsonString()}");
+                Assert.Fail($"/readyz did not return {wanted} within {HealthWait}; last: {(int)health.Status} {health.Body.ToJsonString()}");
             }
 
             await Task.Delay(100);

@@ -55,7 +55,7 @@ internal sealed class DirectLineBotChannel
             echo.Remove(serviceField);
         }
 
-        var userName = posted["from"]?["name"] is { Type: JTokenType.String } name ? name : null;
+        var userName = posted["from"] is JObject from && from["name"] is { Type: JTokenType.String } name ? name : null;
         echo["channelId"] = ChannelId;
         echo["from"] = new JObject { ["id"] = conversation.UserId, ["role"] = RoleTypes.User };
         if (userName is not null)
@@ -66,6 +66,22 @@ internal sealed class DirectLineBotChannel
         echo["conversation"] = new JObject { ["id"] = conversation.Id };
         echo["recipient"] = new JObject { ["id"] = BotId, ["name"] = BotName, ["role"] = RoleTypes.Bot };
         return echo;
+    }
+
+    /// <summary>Why a posted activity cannot be read as a Bot Framework activity, or null when it can.</summary>
+    public static string? ShapeProblem(JObject posted)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        try
+        {
+            _ = posted.ToObject<Activity>(Serializer);
+            return null;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
+        {
+            var path = (ex as JsonSerializationException)?.Path;
+            return string.IsNullOrEmpty(path) ? "The activity has a field of the wrong shape." : $"The activity's '{path}' has the wrong shape.";
+        }
     }
 
     /// <summary>Runs the bot's turn on the stored echo and appends every reply the user should see.</summary>

@@ -281,6 +281,12 @@ internal static class DirectLineEndpoints
             return (null, Bad, $"The activity's 'type' must be one of {string.Join(", ", AcceptedTypes)}, not '{type ?? "(none)"}'.");
         }
 
+        // A field of the wrong shape ("attachments": "x") would otherwise fail later, inside the turn, as a 500.
+        if (DirectLineBotChannel.ShapeProblem(activity) is { } shapeProblem)
+        {
+            return (null, Bad, shapeProblem);
+        }
+
         return (activity, StatusCodes.Status200OK, null);
     }
 
