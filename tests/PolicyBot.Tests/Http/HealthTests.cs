@@ -14,24 +14,24 @@ public sealed class HealthTests : IClassFixture<BotHostFactory>, IDisposable
     public void Dispose() => Directory.Delete(_emptyKnowledge, recursive: true);
 
     [Fact]
-    public async Task Healthz_is_liveness_ok_with_version_and_the_process_check()
+    public async Task Healthz_is_liveness_ok_with_version_the_process_check_and_the_meaning_stage_reported()
     {
         var (status, body) = await GetAsync(_factory, "/healthz");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ok", body["status"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(body["version"]!.GetValue<string>()));
-        Assert.Equal(["process"], Names(body));
+        Assert.Equal(["meaning", "process"], Names(body).Order());
     }
 
     [Fact]
-    public async Task Readyz_checks_knowledge_and_storage()
+    public async Task Readyz_checks_knowledge_storage_and_the_meaning_stage()
     {
         var (status, body) = await GetAsync(_factory, "/readyz");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ok", body["status"]!.GetValue<string>());
-        Assert.Equal(["knowledge", "storage"], Names(body).Order());
+        Assert.Equal(["knowledge", "meaning-ready", "storage"], Names(body).Order());
         Assert.All(body["checks"]!.AsArray(), check => Assert.Equal("Healthy", check!["status"]!.GetValue<string>()));
     }
 
