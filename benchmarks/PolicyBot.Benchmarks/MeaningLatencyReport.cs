@@ -90,18 +90,7 @@ internal static class MeaningLatencyReport
             _ = matcher.Match(question, knowledge);
         }
 
-        var samples = new double[Rounds * questions.Length];
-        var n = 0;
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var question in questions)
-            {
-                var start = Stopwatch.GetTimestamp();
-                _ = matcher.Match(question, knowledge);
-                samples[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-            }
-        }
-
+        var samples = LatencyReport.TimeEach(matcher, knowledge, questions, Rounds);
         Array.Sort(samples);
         return samples;
     }

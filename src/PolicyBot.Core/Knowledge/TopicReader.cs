@@ -174,33 +174,23 @@ internal static class TopicReader
         return result;
     }
 
-    internal static List<Keyword> ReadKeywords(JsonNode? keywords)
-    {
-        var result = new List<Keyword>();
-        if (keywords is not JsonObject byLanguage)
-        {
-            return result;
-        }
-
-        foreach (var (language, list) in byLanguage)
-        {
-            foreach (var item in (list as JsonArray) ?? [])
-            {
-                if (item is JsonObject keyword && keyword["term"] is JsonValue term && keyword["weight"] is JsonValue weight)
-                {
-                    result.Add(new Keyword(term.ToString(), ToInt(weight), language));
-                }
-            }
-        }
-
-        return result;
-    }
+    internal static List<Keyword> ReadKeywords(JsonNode? keywords) =>
+        ReadPerLanguage(keywords, (item, language) =>
+            item is JsonObject keyword && keyword["term"] is JsonValue term && keyword["weight"] is JsonValue weight
+                ? new Keyword(term.ToString(), ToInt(weight), language)
+                : null);
 
     /// <summary>Example questions: a map from language to a list of strings (the shape the schema checks).</summary>
-    internal static List<ExampleQuestion> ReadExamples(JsonNode? examples)
+    internal static List<ExampleQuestion> ReadExamples(JsonNode? examples) =>
+        ReadPerLanguage(examples, (item, language) =>
+            item is JsonValue text && text.ToString().Trim() is { Length: > 0 } trimmed ? new ExampleQuestion(trimmed, language) : null);
+
+    /// <summary>A map from language to a list (keywords, examples): each item read by <paramref name="read"/>, nulls skipped.</summary>
+    private static List<T> ReadPerLanguage<T>(JsonNode? node, Func<JsonNode?, string, T?> read)
+        where T : class
     {
-        var result = new List<ExampleQuestion>();
-        if (examples is not JsonObject byLanguage)
+        var result = new List<T>();
+        if (node is not JsonObject byLanguage)
         {
             return result;
         }
@@ -209,9 +199,9 @@ internal static class TopicReader
         {
             foreach (var item in (list as JsonArray) ?? [])
             {
-                if (item is JsonValue text && text.ToString().Trim() is { Length: > 0 } trimmed)
+                if (read(item, language) is { } value)
                 {
-                    result.Add(new ExampleQuestion(trimmed, language));
+                    result.Add(value);
                 }
             }
         }
