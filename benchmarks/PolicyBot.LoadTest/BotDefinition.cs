@@ -6,6 +6,9 @@ namespace PolicyBot.LoadTest;
 /// <param name="RefusalText">A reply holding this text was refused, not answered, and counts as an error.</param>
 internal sealed record BotDefinition(string Name, string ProjectDirectory, string AssemblyFileName, string? HealthPath, IReadOnlyList<string> ExtraArguments, string? RefusalText)
 {
+    /// <summary>Polled until 200 after the first answer, before any load: the bot's steady state (null = none).</summary>
+    public string? ReadyPath { get; init; }
+
     public static BotDefinition Echo(string repoRoot) =>
         new("echo bot", Path.Combine(repoRoot, "benchmarks", "EchoBot"), "EchoBot.dll", null, [], null);
 
@@ -25,7 +28,11 @@ internal sealed record BotDefinition(string Name, string ProjectDirectory, strin
             "PolicyBot.dll",
             "/healthz",
             ["--RateLimiting:BurstLimit=10000", "--RateLimiting:MessagesPerPeriod=10000", "--RateLimiting:ReplenishmentPeriod=00:00:01"],
-            "faster than I can answer");
+            "faster than I can answer")
+        {
+            // The meaning stage loads its model in the background; the load measures the bot once it is ready.
+            ReadyPath = "/readyz",
+        };
 
     public string ProjectFile => Path.Combine(ProjectDirectory, Path.GetFileNameWithoutExtension(AssemblyFileName) + ".csproj");
 

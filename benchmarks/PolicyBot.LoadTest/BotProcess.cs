@@ -39,6 +39,12 @@ internal sealed class BotProcess : IDisposable
     /// <summary>From process start to the first answered turn.</summary>
     public TimeSpan TimeToFirstAnswer { get; private set; }
 
+    /// <summary>
+    /// From process start to 200 on the readiness endpoint (PolicyBot: its meaning stage loaded), after the first
+    /// answer: the load is measured on the steady state, the start-up figure stays the first answer's.
+    /// </summary>
+    public TimeSpan? TimeToReady { get; private set; }
+
     public static async Task<BotProcess> StartAsync(BotDefinition definition, string dotnetHost, string host, TurnClient client, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         var assembly = definition.FindReleaseAssembly();
@@ -73,6 +79,7 @@ internal sealed class BotProcess : IDisposable
         try
         {
             await bot.WaitUntilAnsweringAsync(client, clock, startTimeout, cancellationToken);
+            await bot.WaitUntilReadyAsync(client, clock, startTimeout, cancellationToken);
             return bot;
         }
         catch
@@ -110,6 +117,26 @@ internal sealed class BotProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(TurnClient client, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Definition.ReadyPath is null)
+        {
+            return;
+        }
+
+        while (!await client.IsHealthyAsync(new Uri(BaseUri, Definition.ReadyPath), cancellationToken))
+        {
+            if (_process.HasExited || clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{Definition.Name} was not ready ({Definition.ReadyPath}) within {timeout.TotalSeconds:0} s on {BaseUri}. Its last output:{Environment.NewLine}{OutputTail()}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        TimeToReady = clock.Elapsed;
     }
 
     private async Task WaitUntilAnsweringAsync(TurnClient client, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)

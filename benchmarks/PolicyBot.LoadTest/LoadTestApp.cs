@@ -128,7 +128,7 @@ internal sealed class LoadTestApp
     private async Task<BotRun> MeasureAsync(BotDefinition definition, LoadDriver driver, TurnClient client, int round, CancellationToken cancellationToken)
     {
         using var bot = await BotProcess.StartAsync(definition, _dotnetHost, _settings.Host, client, _settings.StartTimeout, cancellationToken);
-        _log.WriteLine($"Round {round}, {definition.Name}: first answer after {bot.TimeToFirstAnswer.TotalMilliseconds:N0} ms on {bot.BaseUri}; warming up");
+        _log.WriteLine($"Round {round}, {definition.Name}: first answer after {bot.TimeToFirstAnswer.TotalMilliseconds:N0} ms{(bot.TimeToReady is { } ready ? $", ready after {ready.TotalMilliseconds:N0} ms" : string.Empty)} on {bot.BaseUri}; warming up");
         if (_settings.WarmupTurns > 0)
         {
             await driver.RunAsync(bot, "warmup", _settings.WarmupTurns, _settings.Duration, cancellationToken);
