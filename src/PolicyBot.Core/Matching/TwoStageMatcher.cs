@@ -48,12 +48,11 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (_meaning.Embed(question) is not { } vector)
+            if (_meaning.Score(question, index) is not { } scores)
             {
                 return keyword;
             }
 
-            var scores = index.Score(vector);
             return keyword.Outcome == MatchOutcome.Answer ? Guard(keyword, scores) : OnMiss(keyword, scores, knowledge);
         }
         finally

@@ -34,7 +34,7 @@ public sealed partial class MeaningStage : IDisposable
     private readonly SemaphoreSlim _buildGate = new(1, 1);
     // One index per snapshot, dropped with it: a turn that still holds the old snapshot keeps a matching index.
     private readonly ConditionalWeakTable<KnowledgeBase, MeaningIndex> _indexes = [];
-    private readonly ConcurrentDictionary<UInt128, float[]> _questions = new();
+    private readonly ConcurrentDictionary<UInt128, CachedQuestion> _questions = new();
     private ISentenceEmbedder? _embedder;
     private KnowledgeBase? _wanted;
     private volatile MeaningStageStatus _status;
@@ -142,7 +142,31 @@ public sealed partial class MeaningStage : IDisposable
     }
 
     /// <summary>The question's vector; null when the model is not loaded.</summary>
-    public float[]? Embed(string question, CancellationToken cancellationToken = default)
+    public float[]? Embed(string question, CancellationToken cancellationToken = default) => Cached(question, cancellationToken)?.Vector;
+
+    /// <summary>
+    /// The question against every text of <paramref name="index"/>; null when the model is not loaded. A question
+    /// asked again (same text, same snapshot) is a look-up: neither the model nor the scoring runs again.
+    /// </summary>
+    public MeaningScores? Score(string question, MeaningIndex index, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (Cached(question, cancellationToken) is not { } cached)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref cached.Scored) is { } scored && ReferenceEquals(scored.Index, index))
+        {
+            return scored.Scores;
+        }
+
+        var scores = index.Score(cached.Vector);
+        Volatile.Write(ref cached.Scored, new ScoredQuestion(index, scores));
+        return scores;
+    }
+
+    private CachedQuestion? Cached(string question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (_embedder is not { } embedder)
@@ -153,7 +177,7 @@ public sealed partial class MeaningStage : IDisposable
         var text = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
         if (_options.QuestionCacheSize == 0)
         {
-            return embedder.Embed(text, cancellationToken);
+            return new CachedQuestion(embedder.Embed(text, cancellationToken));
         }
 
         var key = QuestionKey(text);
@@ -162,14 +186,14 @@ public sealed partial class MeaningStage : IDisposable
             return cached;
         }
 
-        var vector = embedder.Embed(text, cancellationToken);
+        cached = new CachedQuestion(embedder.Embed(text, cancellationToken));
         if (_questions.Count >= _options.QuestionCacheSize)
         {
             _questions.Clear();
         }
 
-        _questions[key] = vector;
-        return vector;
+        _questions[key] = cached;
+        return cached;
     }
 
     /// <summary>How many question vectors are cached now (bounded by <see cref="MeaningOptions.QuestionCacheSize"/>).</summary>
@@ -211,6 +235,17 @@ public sealed partial class MeaningStage : IDisposable
             _buildGate.Release();
         }
     }
+
+    /// <summary>A question's vector and its last scores (for one index snapshot; a reload scores it afresh).</summary>
+    private sealed class CachedQuestion(float[] vector)
+    {
+        // Written whole by one reference: a concurrent reader sees the old pair or the new, never half of each.
+        public ScoredQuestion? Scored;
+
+        public float[] Vector { get; } = vector;
+    }
+
+    private sealed record ScoredQuestion(MeaningIndex Index, MeaningScores Scores);
 
     public void Dispose()
     {
