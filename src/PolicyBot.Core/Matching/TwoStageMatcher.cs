@@ -9,7 +9,7 @@ namespace PolicyBot.Core.Matching;
 /// The keyword tree first, then meaning where the tree cannot be trusted alone: a miss gets the closest topics
 /// as suggestions (or, when one node's example phrasing is clearly closest, an answer by meaning), and a weak
 /// keyword answer that is far in meaning from its node becomes suggestions (the precision guard). A strong
-/// keyword answer and a disambiguation never pay for an embedding. With the stage off or not loaded yet, every
+/// keyword answer never pays for an embedding; a disambiguation may gain the topic closest in meaning. With the stage off or not loaded yet, every
 /// outcome is the keyword tree's.
 /// </summary>
 public sealed class TwoStageMatcher : IQuestionMatcher
@@ -53,7 +53,12 @@ public sealed class TwoStageMatcher : IQuestionMatcher
                 return keyword;
             }
 
-            return keyword.Outcome == MatchOutcome.Answer ? Guard(keyword, scores) : OnMiss(keyword, scores, knowledge);
+            return keyword.Outcome switch
+            {
+                MatchOutcome.Answer => Guard(keyword, scores),
+                MatchOutcome.Disambiguate => JoinDisambiguation(keyword, scores),
+                _ => OnMiss(keyword, scores, knowledge),
+            };
         }
         finally
         {
@@ -66,6 +71,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         {
             MatchOutcome.Fallback => true,
             MatchOutcome.Answer => keyword.Score < _options.GuardBelowScore,
+            MatchOutcome.Disambiguate => true,
             _ => false,
         };
 
@@ -82,6 +88,22 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         }
 
         return MatchResult.Nothing(keyword.Facet) with { Suggestions = Suggest(scores), Via = MatchPath.Meaning };
+    }
+
+    /// <summary>The topic closest in meaning joins the keyword tree's choices when it is clearly close and missing.</summary>
+    private MatchResult JoinDisambiguation(MatchResult keyword, MeaningScores scores)
+    {
+        var topics = scores.ByTopic();
+        var best = topics.Count > 0 ? topics[0] : null;
+        if (best is null
+            || keyword.Candidates.Any(c => c.TopicId == best.Node.TopicId)
+            || best.Similarity < _options.JoinDisambiguationMinimum
+            || best.Similarity - scores.OutOfScope < 2 * _options.GuardOutOfScopeMargin)
+        {
+            return keyword;
+        }
+
+        return keyword with { Candidates = [.. keyword.Candidates, new MatchCandidate(best.Node.TopicId, best.Similarity)], Via = MatchPath.Meaning };
     }
 
     private MatchResult OnMiss(MatchResult keyword, MeaningScores scores, KnowledgeBase knowledge)

@@ -26,6 +26,14 @@ public sealed class MeaningOptions
     [Range(0.0, 1.0)]
     public double AnswerOutOfScopeMargin { get; set; } = 0.15;
 
+    /// <summary>
+    /// When the keyword tree asks which topic is meant and the topic closest in meaning is not among its choices, that
+    /// topic joins them if it is at least this close (and ahead of every out-of-scope phrasing by the guard's margin
+    /// doubled): a question naming several strands may be about the umbrella above them.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double JoinDisambiguationMinimum { get; set; } = 0.6;
+
     /// <summary>On a miss, topics at least this close are offered as "Closest to your question".</summary>
     [Range(0.0, 1.0)]
     public double SuggestionMinimum { get; set; } = 0.3;

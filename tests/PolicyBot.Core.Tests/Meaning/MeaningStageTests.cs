@@ -1,4 +1,5 @@
 using CsCheck;
+using Moq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Dialog;
@@ -219,6 +220,24 @@ public sealed class MeaningStageTests
         }
 
         Assert.Equal(first, stage.Embed("kids with guns at the checkpoint"));
+    }
+
+    [Fact]
+    public void A_disambiguation_gains_the_topic_closest_in_meaning_when_the_keywords_missed_it()
+    {
+        const string question = "how do we keep the local population safe from our own operations?";
+        MatchResult Asking(params string[] topics) =>
+            new(MatchOutcome.Disambiguate, null, null, 8, 0.5, ["protection"], [.. topics.Select(t => new MatchCandidate(t, 4))]);
+        var keywords = new Mock<IQuestionMatcher>();
+        keywords.Setup(k => k.Match(question, Knowledge)).Returns(Asking("children-armed-conflict", "cultural-property-protection"));
+
+        var joined = new TwoStageMatcher(keywords.Object, Stage).Match(question, Knowledge);
+
+        Assert.Equal(MatchOutcome.Disambiguate, joined.Outcome);
+        Assert.Equal(["children-armed-conflict", "cultural-property-protection", "protection-of-civilians"], joined.Candidates.Select(c => c.TopicId));
+
+        keywords.Setup(k => k.Match(question, Knowledge)).Returns(Asking("protection-of-civilians", "cultural-property-protection"));
+        Assert.Equal(2, new TwoStageMatcher(keywords.Object, Stage).Match(question, Knowledge).Candidates.Count);
     }
 
     private static void AssertSameOutcome(MatchResult expected, MatchResult actual)
