@@ -228,11 +228,28 @@ public sealed partial class MeaningStage : IDisposable
         {
             // The cache folder is not writable: build without it rather than lose the stage.
             LogCacheUnavailable(_options.ResolvedCachePath, ex.Message);
-            _indexes.AddOrUpdate(knowledge, MeaningIndex.Build(knowledge, _embedder!, null, cancellationToken));
+            TryBuildWithoutCache(knowledge, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never take the host down: that snapshot is answered by the keyword tree alone.
+            LogIndexFailed(knowledge.ContentVersion, ex.GetType().Name, ex.Message);
         }
         finally
         {
             _buildGate.Release();
+        }
+    }
+
+    private void TryBuildWithoutCache(KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _indexes.AddOrUpdate(knowledge, MeaningIndex.Build(knowledge, _embedder!, null, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogIndexFailed(knowledge.ContentVersion, ex.GetType().Name, ex.Message);
         }
     }
 
@@ -261,6 +278,9 @@ public sealed partial class MeaningStage : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meaning stage: index of content version {ContentVersion} ready, {TextCount} texts ({EmbeddedCount} embedded, the rest cached) in {ElapsedMs:0} ms")]
     private partial void LogIndexBuilt(string contentVersion, int textCount, int embeddedCount, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meaning stage: the index of content version {ContentVersion} could not be built ({ExceptionType}: {Reason}); that content is answered by the keyword tree alone")]
+    private partial void LogIndexFailed(string contentVersion, string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meaning stage: the vector cache at {CachePath} cannot be used ({Reason}); vectors are computed at each start")]
     private partial void LogCacheUnavailable(string cachePath, string reason);

@@ -66,6 +66,18 @@ public sealed class MeaningStageTests
     }
 
     [Fact]
+    public void An_index_that_cannot_be_built_leaves_the_keyword_tree_and_never_throws()
+    {
+        using var broken = new MeaningStage(Options.Create(new MeaningOptions { QuestionCacheSize = 0 }), NullLogger<MeaningStage>.Instance, () => new ThrowingEmbedder());
+        broken.LoadNow(Knowledge);
+
+        Assert.Equal(MeaningStageStatus.Ready, broken.Status);
+        Assert.Null(broken.IndexFor(Knowledge));
+        const string question = "insurgents are storing mortars inside an old mosque";
+        AssertSameOutcome(TestKnowledge.Matcher().Match(question, Knowledge), Matcher(broken).Match(question, Knowledge));
+    }
+
+    [Fact]
     public void The_same_question_gets_the_same_outcome_every_time() =>
         Question.Sample(question =>
         {
@@ -238,6 +250,20 @@ public sealed class MeaningStageTests
 
         keywords.Setup(k => k.Match(question, Knowledge)).Returns(Asking("protection-of-civilians", "cultural-property-protection"));
         Assert.Equal(2, new TwoStageMatcher(keywords.Object, Stage).Match(question, Knowledge).Candidates.Count);
+    }
+
+    /// <summary>A model that loads but fails on every sentence (as a corrupt ONNX session would).</summary>
+    private sealed class ThrowingEmbedder : ISentenceEmbedder
+    {
+        public string ModelId => "broken";
+
+        public int Dimensions => 384;
+
+        public float[] Embed(string text, CancellationToken cancellationToken) => throw new InvalidOperationException("the session is broken");
+
+        public void Dispose()
+        {
+        }
     }
 
     private static void AssertSameOutcome(MatchResult expected, MatchResult actual)
