@@ -185,35 +185,38 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
     private void Record(ITurnContext turnContext, AssistantEvent assistantEvent)
     {
-        var properties = assistantEvent.Properties;
         var conversationId = turnContext.Activity.Conversation?.Id;
-        if (assistantEvent.Name == "feedback")
+        switch (assistantEvent)
         {
-            _telemetry.RecordFeedback(properties.GetValueOrDefault("rating"), properties.GetValueOrDefault("topic"));
-            _logger.LogInformation(
-                "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}",
-                properties.GetValueOrDefault("rating"),
-                properties.GetValueOrDefault("node"),
-                properties.GetValueOrDefault("topic"),
-                properties.GetValueOrDefault("contentVersion"),
-                conversationId);
-            return;
-        }
+            case FeedbackEvent feedback:
+                _telemetry.RecordFeedback(feedback.Rating, feedback.TopicId);
+                _logger.LogInformation(
+                    "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}",
+                    feedback.Rating,
+                    feedback.NodeId,
+                    feedback.TopicId,
+                    feedback.ContentVersion,
+                    conversationId);
+                break;
 
-        // Read as PolicyAssistant.Describe writes them; "language" and "path" arrive with French and the meaning stage.
-        _telemetry.RecordTurn(
-            System.Diagnostics.Activity.Current is { OperationName: PolicyBotTelemetry.TurnActivityName } span ? span : null,
-            turnContext.Activity.ChannelId,
-            properties.GetValueOrDefault("outcome") ?? "unknown",
-            properties.GetValueOrDefault("node"),
-            properties.GetValueOrDefault("language"),
-            properties.GetValueOrDefault("path"));
-        _logger.LogInformation(
-            "Turn {Outcome} node {NodeId} score {Score} in conversation {ConversationId}",
-            properties.GetValueOrDefault("outcome"),
-            properties.GetValueOrDefault("node"),
-            properties.GetValueOrDefault("score"),
-            conversationId);
+            case TurnEvent turn:
+                // The language arrives with French; until then the telemetry records every turn as English.
+                _telemetry.RecordTurn(
+                    System.Diagnostics.Activity.Current is { OperationName: PolicyBotTelemetry.TurnActivityName } span ? span : null,
+                    turnContext.Activity.ChannelId,
+                    turn.OutcomeName,
+                    turn.NodeId,
+                    language: null,
+                    turn.PathName);
+                _logger.LogInformation(
+                    "Turn {Outcome} node {NodeId} score {Score} path {Path} in conversation {ConversationId}",
+                    turn.OutcomeName,
+                    turn.NodeId,
+                    turn.Score is { } score ? Math.Round(score, 2) : null,
+                    turn.PathName,
+                    conversationId);
+                break;
+        }
     }
 
     internal static Activity ToActivity(ReplyMessage message)
