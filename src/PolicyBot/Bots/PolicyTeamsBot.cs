@@ -228,7 +228,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
             activity.Text = null;
             activity.Summary = message.Text;
             // The card is already valid JSON, rendered and size-checked by PolicyBot.Core. Sent raw: parsing it into a
-            // JObject only for Newtonsoft to write it back out cost 15-30 % of a turn's CPU (benchmarks/README.md, "Load").
+            // JObject only for Newtonsoft to write it back out was a measurable share of a turn's CPU (benchmarks/README.md, "Load").
             activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = new JRaw(message.CardJson) }];
         }
 
