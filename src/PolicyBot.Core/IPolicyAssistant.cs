@@ -7,9 +7,6 @@ namespace PolicyBot.Core;
 /// <param name="CardJson">An Adaptive Card 1.5 as JSON, or null for a text-only reply.</param>
 public sealed record ReplyMessage(string Text, string? CardJson = null);
 
-/// <summary>A structured event the host records (feedback, outcome), with no user text in it.</summary>
-public sealed record AssistantEvent(string Name, IReadOnlyDictionary<string, string> Properties);
-
 public sealed record AssistantReply(IReadOnlyList<ReplyMessage> Messages, DialogContext Context, IReadOnlyList<AssistantEvent> Events)
 {
     public AssistantReply(IReadOnlyList<ReplyMessage> messages, DialogContext context)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
@@ -40,36 +39,20 @@ public sealed class PolicyAssistant : IPolicyAssistant
     /// <summary>What the host logs about the turn: ids, outcome and score, never the user's text.</summary>
     private static AssistantEvent Describe(DialogReply reply, UserInput input, KnowledgeBase knowledge)
     {
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["outcome"] = reply.Kind.ToString().ToLowerInvariant(),
-            ["input"] = input.Kind.ToString().ToLowerInvariant(),
-            ["contentVersion"] = knowledge.ContentVersion,
-        };
-        if (reply.Node is { } node)
-        {
-            properties["node"] = node.Id;
-            properties["topic"] = node.TopicId;
-        }
-
-        if (reply.Match is { } match)
-        {
-            properties["score"] = match.Score.ToString("0.##", CultureInfo.InvariantCulture);
-            properties["path"] = match.Via == MatchPath.Meaning ? "meaning" : "keywords";
-        }
-
-        if (reply.Suggestions.Count > 0)
-        {
-            properties["suggestions"] = string.Join(' ', reply.Suggestions.Select(s => s.Id));
-            properties["path"] = "meaning";
-        }
-
         if (reply.Kind == ReplyKind.FeedbackThanks)
         {
-            properties["rating"] = reply.FeedbackRating ?? string.Empty;
-            return new AssistantEvent("feedback", properties);
+            return new FeedbackEvent(reply.Node?.Id, reply.Node?.TopicId, reply.FeedbackRating ?? string.Empty, knowledge.ContentVersion);
         }
 
-        return new AssistantEvent("turn", properties);
+        return new TurnEvent(reply.Kind, input.Kind, knowledge.ContentVersion)
+        {
+            NodeId = reply.Node?.Id,
+            TopicId = reply.Node?.TopicId,
+            Score = reply.Match?.Score,
+
+            // Suggestions on a fallback come from the meaning stage, whatever the keywords found.
+            Path = reply.Suggestions.Count > 0 ? MatchPath.Meaning : reply.Match?.Via,
+            Suggestions = [.. reply.Suggestions.Select(s => s.Id)],
+        };
     }
 }

@@ -15,7 +15,5 @@ var app = builder.Build();
 app.UsePolicyBot();
 await app.RunAsync();
 
-/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program
-{
-}
+// The Program class is public without a declaration here (ASP.NET Core 10 generates it), so tests can use
+// WebApplicationFactory<Program>.

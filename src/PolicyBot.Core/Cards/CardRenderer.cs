@@ -15,7 +15,7 @@ namespace PolicyBot.Core.Cards;
 /// version. A card larger than <see cref="CardRendererOptions.MaxCardBytes"/> loses optional parts (related
 /// topics, updates, obligations, ...) until it fits, because Teams refuses messages over 28 KB.
 /// </summary>
-public sealed class CardRenderer : ICardRenderer
+public sealed partial class CardRenderer : ICardRenderer
 {
     private static readonly JsonSerializerOptions CardJsonOptions = new()
     {
@@ -101,12 +101,10 @@ public sealed class CardRenderer : ICardRenderer
         }
 
         var bytes = Encoding.UTF8.GetByteCount(json);
-        _logger.LogWarning(
-            "Card {Template} for {NodeId} was over {MaxCardBytes} bytes; shortened {ShortenedParts}, now {CardBytes} bytes",
-            template.Name, reply.Node?.Id, _options.MaxCardBytes, string.Join(",", dropped), bytes);
+        LogShortened(template.Name, reply.Node?.Id, _options.MaxCardBytes, string.Join(",", dropped), bytes);
         if (!Fits(json))
         {
-            _logger.LogError("Card {Template} for {NodeId} is {CardBytes} bytes, over {MaxCardBytes} even without its optional parts", template.Name, reply.Node?.Id, bytes, _options.MaxCardBytes);
+            LogTooLarge(template.Name, reply.Node?.Id, bytes, _options.MaxCardBytes);
         }
 
         return json;
@@ -142,4 +140,10 @@ public sealed class CardRenderer : ICardRenderer
 
     private static string Expand(Templating.CardTemplate template, JsonObject data) =>
         Serialize(template.Expand(data) ?? throw new InvalidOperationException($"The template {template.Name} expanded to nothing."));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card {Template} for {NodeId} was over {MaxCardBytes} bytes; shortened {ShortenedParts}, now {CardBytes} bytes")]
+    private partial void LogShortened(string template, string? nodeId, int maxCardBytes, string shortenedParts, int cardBytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Card {Template} for {NodeId} is {CardBytes} bytes, over {MaxCardBytes} even without its optional parts")]
+    private partial void LogTooLarge(string template, string? nodeId, int cardBytes, int maxCardBytes);
 }

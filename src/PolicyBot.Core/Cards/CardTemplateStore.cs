@@ -12,7 +12,7 @@ namespace PolicyBot.Core.Cards;
 /// stops the start with every error, by file, line and JSON Pointer); <see cref="TryReload"/> swaps in a new set
 /// in one step, and keeps the last good set when the new one is broken.
 /// </summary>
-public sealed class CardTemplateStore
+public sealed partial class CardTemplateStore
 {
     private readonly ILogger<CardTemplateStore> _logger;
     private volatile FrozenDictionary<string, CardTemplate> _templates;
@@ -31,7 +31,7 @@ public sealed class CardTemplateStore
         }
 
         _templates = templates;
-        _logger.LogInformation("Loaded {TemplateCount} card templates from {CardsPath}", templates.Count, Directory);
+        LogLoaded(templates.Count, Directory);
     }
 
     public string Directory { get; }
@@ -55,7 +55,7 @@ public sealed class CardTemplateStore
         {
             foreach (var error in found)
             {
-                _logger.LogError("Card template reload refused, the last good templates stay: {TemplateError}", error.ToString());
+                LogReloadRefused(error.ToString());
             }
 
             return false;
@@ -63,7 +63,7 @@ public sealed class CardTemplateStore
 
         _templates = templates;
         Interlocked.Increment(ref _generation);
-        _logger.LogInformation("Reloaded {TemplateCount} card templates from {CardsPath}", templates.Count, Directory);
+        LogReloaded(templates.Count, Directory);
         return true;
     }
 
@@ -163,4 +163,13 @@ public sealed class CardTemplateStore
         var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         return end > 0 ? message[..end] : message;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {TemplateCount} card templates from {CardsPath}")]
+    private partial void LogLoaded(int templateCount, string cardsPath);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Card template reload refused, the last good templates stay: {TemplateError}")]
+    private partial void LogReloadRefused(string templateError);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reloaded {TemplateCount} card templates from {CardsPath}")]
+    private partial void LogReloaded(int templateCount, string cardsPath);
 }

@@ -49,32 +49,23 @@ public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
             var result = KnowledgeLoader.LoadDirectory(_directory);
             foreach (var warning in result.Warnings)
             {
-                _logger.LogWarning("Knowledge warning {File}:{Line} {Field}: {Problem}", warning.File, warning.Line, warning.Field, warning.Message);
+                LogContentWarning(warning.File, warning.Line, warning.Field, warning.Message);
             }
 
             if (result.Knowledge is null)
             {
                 foreach (var error in result.Errors)
                 {
-                    _logger.LogError("Knowledge edit rejected: {File}:{Line} {Field}: {Problem}", error.File, error.Line, error.Field, error.Message);
+                    LogContentError(error.File, error.Line, error.Field, error.Message);
                 }
 
-                _logger.LogError(
-                    "Knowledge in {Directory} not loaded ({ErrorCount} errors); still serving content version {ContentVersion}",
-                    _directory,
-                    result.Errors.Count(),
-                    Current?.ContentVersion ?? "(none)");
+                LogReloadRefused(_directory, result.Errors.Count(), Current?.ContentVersion ?? "(none)");
                 ReloadRefused?.Invoke(this, result);
                 return result;
             }
 
             Volatile.Write(ref _current, result.Knowledge);
-            _logger.LogInformation(
-                "Knowledge loaded from {Directory}: {TopicCount} topics, {NodeCount} nodes, content version {ContentVersion}",
-                _directory,
-                result.Knowledge.Topics.Count,
-                result.Knowledge.NodesById.Count,
-                result.Knowledge.ContentVersion);
+            LogLoaded(_directory, result.Knowledge.Topics.Count, result.Knowledge.NodesById.Count, result.Knowledge.ContentVersion);
             Reloaded?.Invoke(this, result.Knowledge);
             return result;
         }
@@ -90,4 +81,16 @@ public sealed partial class KnowledgeStore : IKnowledgeSource, IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge warning {File}:{Line} {Field}: {Problem}")]
+    private partial void LogContentWarning(string file, int line, string field, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge edit rejected: {File}:{Line} {Field}: {Problem}")]
+    private partial void LogContentError(string file, int line, string field, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge in {Directory} not loaded ({ErrorCount} errors); still serving content version {ContentVersion}")]
+    private partial void LogReloadRefused(string directory, int errorCount, string contentVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded from {Directory}: {TopicCount} topics, {NodeCount} nodes, content version {ContentVersion}")]
+    private partial void LogLoaded(string directory, int topicCount, int nodeCount, string contentVersion);
 }

@@ -13,7 +13,7 @@ namespace PolicyBot.Adapters;
 /// The Bot Framework adapter every channel goes through. When a turn fails it logs the exception with the
 /// conversation and activity ids and tells the user in plain words; exception text never reaches a channel.
 /// </summary>
-public sealed class AdapterWithErrorHandler : CloudAdapter
+public sealed partial class AdapterWithErrorHandler : CloudAdapter
 {
     internal const string ApologyText = "Sorry, something went wrong on my side while answering. Please try again in a moment.";
     internal const string UnavailableText = "PolicyBot is temporarily unavailable. Please try again in a minute.";
@@ -35,9 +35,9 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
 
             System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, unavailable ? "storage unavailable" : "unhandled exception");
-            logger.LogError(
+            LogTurnFailed(
+                logger,
                 exception,
-                "Turn failed ({Reason}) in conversation {ConversationId}, activity {ActivityId}, channel {ChannelId}",
                 unavailable ? "storage unavailable" : "unhandled exception",
                 activity?.Conversation?.Id,
                 activity?.Id,
@@ -51,7 +51,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
             {
-                logger.LogError(sendFailure, "Could not send the apology to conversation {ConversationId}", activity?.Conversation?.Id);
+                LogApologyFailed(logger, sendFailure, activity?.Conversation?.Id);
             }
         };
     }
@@ -83,4 +83,10 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         var response = await ProcessActivityAsync(authenticated, activity, callback, cancellationToken);
         return (response?.Body as ExpectedReplies)?.Activities ?? [];
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed ({Reason}) in conversation {ConversationId}, activity {ActivityId}, channel {ChannelId}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string reason, string? conversationId, string? activityId, string? channelId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not send the apology to conversation {ConversationId}")]
+    private static partial void LogApologyFailed(ILogger logger, Exception exception, string? conversationId);
 }

@@ -12,14 +12,15 @@ namespace PolicyBot.Adapters;
 /// <summary>
 /// The standard authentication, except that the connector client and the user-token client the adapter asks for
 /// on every turn are built once per bot app id, service URL and audience, then reused (as the older
-/// BotFrameworkAdapter did). Building them was about a quarter of a turn's CPU: each builds its user-agent header
-/// with freshly constructed regular expressions and gets new credentials and an HTTP client, so outgoing replies
-/// also lost their pooled connection and cached token. Both clients are thread-safe REST clients.
+/// BotFrameworkAdapter did). Building them was a large share of a turn's CPU (benchmarks/README.md, "What closed
+/// the gap"): each builds its user-agent header with freshly constructed regular expressions and gets new
+/// credentials and an HTTP client, so outgoing replies also lost their pooled connection and cached token. Both
+/// clients are thread-safe REST clients.
 /// It also turns every token the SDK cannot read or validate (missing, malformed, expired, unknown key, other
 /// audience) into the 401 the SDK gives for a missing one, logged once without a stack trace: the SDK throws
 /// some of them as other exceptions, which became a 500 and an error in the log for every internet scanner.
 /// </summary>
-internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuthentication, IDisposable
+internal sealed partial class ClientReusingBotFrameworkAuthentication : BotFrameworkAuthentication, IDisposable
 {
     // Service URLs come from activities; past this many distinct ones, clients are built per turn as the SDK does,
     // so that a flood of made-up URLs cannot grow the cache.
@@ -101,10 +102,7 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
         catch (Exception ex) when (IsTokenFault(ex))
         {
             // Information, not Error, and no stack: a bad token is the caller's fault, and scanners send many.
-            _logger.LogInformation(
-                "Rejected request to /api/messages with 401 (channel {ChannelId}): {Reason}",
-                channelId ?? "(none)",
-                ex is UnauthorizedAccessException ? ex.Message : ex.GetType().Name);
+            LogTokenRejected(channelId ?? "(none)", ex is UnauthorizedAccessException ? ex.Message : ex.GetType().Name);
             throw new UnauthorizedAccessException("The request's token is missing or not valid.", ex);
         }
     }
@@ -156,6 +154,8 @@ internal sealed class ClientReusingBotFrameworkAuthentication : BotFrameworkAuth
         ?? identity?.Claims.FirstOrDefault(c => c.Type == AuthenticationConstants.AppIdClaim)?.Value
         ?? string.Empty;
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request to /api/messages with 401 (channel {ChannelId}): {Reason}")]
+    private partial void LogTokenRejected(string channelId, string reason);
     private sealed class ReusingConnectorFactory(ClientReusingBotFrameworkAuthentication owner, ConnectorFactory inner, string appId) : ConnectorFactory
     {
         public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ namespace PolicyBot.Bots;
 /// The bot: channel specifics only (welcome, mentions, submits, tenants, retries, typing, state). What to
 /// answer is decided by <see cref="IPolicyAssistant"/> in PolicyBot.Core.
 /// </summary>
-public sealed class PolicyTeamsBot : TeamsActivityHandler
+public sealed partial class PolicyTeamsBot : TeamsActivityHandler
 {
     internal const string WebChatJoinEvent = "webchat/join";
     internal const string SlowDownText = "You are sending messages faster than I can answer them. Please wait a few seconds and try again.";
@@ -63,7 +63,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
         if (turnContext.Activity.Type == ActivityTypes.Message && !_rateLimiter.TryAcquire(turnContext.Activity.Conversation?.Id ?? string.Empty))
         {
-            _logger.LogWarning("Rate limit reached in conversation {ConversationId}; activity {ActivityId} not answered", turnContext.Activity.Conversation?.Id, turnContext.Activity.Id);
+            LogRateLimited(turnContext.Activity.Conversation?.Id, turnContext.Activity.Id);
             _telemetry.RecordRateLimited(turnContext.Activity.ChannelId);
             turnSpan?.SetTag(PolicyBotTelemetry.OutcomeTag, "rate_limited");
             await turnContext.SendActivityAsync(SlowDownText, cancellationToken: cancellationToken);
@@ -126,7 +126,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        _logger.LogDebug("Ignored activity of type {ActivityType} in conversation {ConversationId}", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
+        LogIgnoredActivity(turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
         return Task.CompletedTask;
     }
 
@@ -148,7 +148,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
         var activityId = turnContext.Activity.Id;
         if (input.Kind != UserInputKind.Welcome && data.HasAnswered(activityId))
         {
-            _logger.LogInformation("Activity {ActivityId} in conversation {ConversationId} was already answered; retry ignored", activityId, turnContext.Activity.Conversation?.Id);
+            LogRetryIgnored(activityId, turnContext.Activity.Conversation?.Id);
             return;
         }
 
@@ -161,7 +161,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
         if (_privacy.CurrentValue.LogUserText && input.Kind == UserInputKind.Text)
         {
-            _logger.LogInformation("User text in conversation {ConversationId}: {UserText}", turnContext.Activity.Conversation?.Id, input.Text);
+            LogUserText(turnContext.Activity.Conversation?.Id, input.Text);
         }
 
         var reply = await _assistant.ReplyAsync(input, data.Dialog, cancellationToken);
@@ -185,35 +185,26 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
 
     private void Record(ITurnContext turnContext, AssistantEvent assistantEvent)
     {
-        var properties = assistantEvent.Properties;
         var conversationId = turnContext.Activity.Conversation?.Id;
-        if (assistantEvent.Name == "feedback")
+        switch (assistantEvent)
         {
-            _telemetry.RecordFeedback(properties.GetValueOrDefault("rating"), properties.GetValueOrDefault("topic"));
-            _logger.LogInformation(
-                "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}",
-                properties.GetValueOrDefault("rating"),
-                properties.GetValueOrDefault("node"),
-                properties.GetValueOrDefault("topic"),
-                properties.GetValueOrDefault("contentVersion"),
-                conversationId);
-            return;
-        }
+            case FeedbackEvent feedback:
+                _telemetry.RecordFeedback(feedback.Rating, feedback.TopicId);
+                LogFeedback(feedback.Rating, feedback.NodeId, feedback.TopicId, feedback.ContentVersion, conversationId);
+                break;
 
-        // Read as PolicyAssistant.Describe writes them; "language" and "path" arrive with French and the meaning stage.
-        _telemetry.RecordTurn(
-            System.Diagnostics.Activity.Current is { OperationName: PolicyBotTelemetry.TurnActivityName } span ? span : null,
-            turnContext.Activity.ChannelId,
-            properties.GetValueOrDefault("outcome") ?? "unknown",
-            properties.GetValueOrDefault("node"),
-            properties.GetValueOrDefault("language"),
-            properties.GetValueOrDefault("path"));
-        _logger.LogInformation(
-            "Turn {Outcome} node {NodeId} score {Score} in conversation {ConversationId}",
-            properties.GetValueOrDefault("outcome"),
-            properties.GetValueOrDefault("node"),
-            properties.GetValueOrDefault("score"),
-            conversationId);
+            case TurnEvent turn:
+                // The language arrives with French; until then the telemetry records every turn as English.
+                _telemetry.RecordTurn(
+                    System.Diagnostics.Activity.Current is { OperationName: PolicyBotTelemetry.TurnActivityName } span ? span : null,
+                    turnContext.Activity.ChannelId,
+                    turn.OutcomeName,
+                    turn.NodeId,
+                    language: null,
+                    turn.PathName);
+                LogTurn(turn.OutcomeName, turn.NodeId, turn.Score is { } score ? Math.Round(score, 2) : null, turn.PathName, conversationId);
+                break;
+        }
     }
 
     internal static Activity ToActivity(ReplyMessage message)
@@ -225,7 +216,7 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
             activity.Text = null;
             activity.Summary = message.Text;
             // The card is already valid JSON, rendered and size-checked by PolicyBot.Core. Sent raw: parsing it into a
-            // JObject only for Newtonsoft to write it back out cost 15-30 % of a turn's CPU (benchmarks/README.md, "Load").
+            // JObject only for Newtonsoft to write it back out was a measurable share of a turn's CPU (benchmarks/README.md, "Load").
             activity.Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = new JRaw(message.CardJson) }];
         }
 
@@ -246,7 +237,29 @@ public sealed class PolicyTeamsBot : TeamsActivityHandler
             return true;
         }
 
-        _logger.LogWarning("Refused activity {ActivityId} from tenant {TenantId}: not in Teams:AllowedTenantIds", activity.Id, tenantId ?? "(none)");
+        LogTenantRefused(activity.Id, tenantId ?? "(none)");
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached in conversation {ConversationId}; activity {ActivityId} not answered")]
+    private partial void LogRateLimited(string? conversationId, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored activity of type {ActivityType} in conversation {ConversationId}")]
+    private partial void LogIgnoredActivity(string? activityType, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} in conversation {ConversationId} was already answered; retry ignored")]
+    private partial void LogRetryIgnored(string? activityId, string? conversationId);
+
+    // Only with Privacy:LogUserText; every other message here carries ids, outcomes and scores, never what was typed.
+    [LoggerMessage(Level = LogLevel.Information, Message = "User text in conversation {ConversationId}: {UserText}")]
+    private partial void LogUserText(string? conversationId, string userText);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}")]
+    private partial void LogFeedback(string rating, string? nodeId, string? topicId, string contentVersion, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {Outcome} node {NodeId} score {Score} path {Path} in conversation {ConversationId}")]
+    private partial void LogTurn(string outcome, string? nodeId, double? score, string? path, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity {ActivityId} from tenant {TenantId}: not in Teams:AllowedTenantIds")]
+    private partial void LogTenantRefused(string? activityId, string tenantId);
 }

@@ -13,7 +13,7 @@ namespace PolicyBot.Storage;
 /// lock and held as UTF-8 (half the memory of a string; the state is ASCII ids). The ETag contract is Redis's: a stale ETag on an <see cref="IStoreItem"/> is refused ("Etag conflict"),
 /// "*" or no ETag overwrites, every write gets a new ETag; the check and the write are one compare-and-swap.
 /// </summary>
-public sealed class BoundedMemoryStorage : IStorage, IDisposable
+public sealed partial class BoundedMemoryStorage : IStorage, IDisposable
 {
     private readonly ForgettingMap<StoredItem> _items;
     private long _lastETag;
@@ -23,13 +23,7 @@ public sealed class BoundedMemoryStorage : IStorage, IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _items = new ForgettingMap<StoredItem>(idleTimeout, maxConversations, time)
         {
-            Forgotten = (count, reason) => logger.LogInformation(
-                "Memory storage forgot {ForgottenCount} conversations ({Reason}); {ConversationCount} kept, at most {MaxConversations}, idle timeout {IdleTimeout}",
-                count,
-                reason,
-                Count,
-                maxConversations,
-                idleTimeout),
+            Forgotten = (count, reason) => LogForgotten(logger, count, reason, Count, maxConversations, idleTimeout),
         };
     }
 
@@ -127,4 +121,7 @@ public sealed class BoundedMemoryStorage : IStorage, IDisposable
     }
 
     private sealed record StoredItem(byte[] Json, string? ETag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Memory storage forgot {ForgottenCount} conversations ({Reason}); {ConversationCount} kept, at most {MaxConversations}, idle timeout {IdleTimeout}")]
+    private static partial void LogForgotten(ILogger logger, int forgottenCount, string reason, int conversationCount, int maxConversations, TimeSpan idleTimeout);
 }

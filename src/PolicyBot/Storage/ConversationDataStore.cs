@@ -8,7 +8,7 @@ namespace PolicyBot.Storage;
 /// the turn only when it changed. It does what ConversationState did for the bot, with the same storage key and the
 /// same stored shape (so state written by either reads back in the other), but finds changes by comparing one
 /// compact JSON snapshot of the data (<see cref="ConversationSnapshot"/>) instead of serialising the whole state
-/// three more times a turn (BotState's way, which was a fifth of a turn's CPU in the load test).
+/// three more times a turn as BotState does (its cost under load: benchmarks/README.md, "What closed the gap").
 /// </summary>
 public sealed class ConversationDataStore
 {

@@ -9,7 +9,7 @@ namespace PolicyBot.Storage;
 /// retrying by itself, and when every operation has failed for <see cref="RedisStorageOptions.ReconnectAfter"/> it
 /// is replaced by a new one, so a multiplexer that will never recover is not kept for ever.
 /// </summary>
-internal sealed class RedisConnection : IAsyncDisposable
+internal sealed partial class RedisConnection : IAsyncDisposable
 {
     private readonly RedisStorageOptions _options;
     private readonly Func<ConfigurationOptions, Task<IConnectionMultiplexer>> _connect;
@@ -120,7 +120,7 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     private async Task ReplaceAsync(IConnectionMultiplexer stale)
     {
-        _logger.LogWarning("Redis storage ({Endpoints}) has failed for {ReconnectAfter}; replacing the connection", Endpoints, _options.ReconnectAfter);
+        LogReplacing(Endpoints, _options.ReconnectAfter);
         try
         {
             await ConnectAsync(stale, CancellationToken.None);
@@ -128,7 +128,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The next failing operation tries again; nothing waits on this task.
-            _logger.LogError(ex, "Replacing the Redis storage connection ({Endpoints}) failed", Endpoints);
+            LogReplaceFailed(ex, Endpoints);
         }
     }
 
@@ -155,7 +155,7 @@ internal sealed class RedisConnection : IAsyncDisposable
 
             Volatile.Write(ref _multiplexer, fresh);
             Connected?.Invoke(this, fresh);
-            _logger.LogInformation("Redis storage ({Endpoints}) connection {Generation} made; connected: {Connected}", Endpoints, Generation, fresh.IsConnected);
+            LogConnected(Endpoints, Generation, fresh.IsConnected);
             if (current is not null)
             {
                 Detach(current);
@@ -213,7 +213,7 @@ internal sealed class RedisConnection : IAsyncDisposable
             _failingSince ??= _time.GetUtcNow();
         }
 
-        _logger.LogWarning("Redis storage connection to {EndPoint} failed ({FailureType}): {Reason}", e.EndPoint, e.FailureType, e.Exception?.Message);
+        LogConnectionFailed(e.EndPoint, e.FailureType, e.Exception?.Message);
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
@@ -223,6 +223,21 @@ internal sealed class RedisConnection : IAsyncDisposable
             _failingSince = null;
         }
 
-        _logger.LogInformation("Redis storage connection to {EndPoint} restored", e.EndPoint);
+        LogConnectionRestored(e.EndPoint);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis storage ({Endpoints}) has failed for {ReconnectAfter}; replacing the connection")]
+    private partial void LogReplacing(string endpoints, TimeSpan reconnectAfter);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replacing the Redis storage connection ({Endpoints}) failed")]
+    private partial void LogReplaceFailed(Exception exception, string endpoints);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis storage ({Endpoints}) connection {Generation} made; connected: {Connected}")]
+    private partial void LogConnected(string endpoints, int generation, bool connected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis storage connection to {EndPoint} failed ({FailureType}): {Reason}")]
+    private partial void LogConnectionFailed(System.Net.EndPoint? endPoint, ConnectionFailureType failureType, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis storage connection to {EndPoint} restored")]
+    private partial void LogConnectionRestored(System.Net.EndPoint? endPoint);
 }

@@ -7,7 +7,7 @@ namespace PolicyBot.Storage;
 /// Starts connecting to Redis when the host starts, without waiting for it: an instance whose Redis is away still
 /// starts, reports degraded on /healthz, and serves as soon as Redis answers.
 /// </summary>
-internal sealed class RedisConnectionWarmup : IHostedService
+internal sealed partial class RedisConnectionWarmup : IHostedService
 {
     private readonly IOptions<StorageOptions> _options;
     private readonly IServiceProvider _services;
@@ -41,7 +41,10 @@ internal sealed class RedisConnectionWarmup : IHostedService
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Turns will try again and get "temporarily unavailable" until Redis answers.
-            _logger.LogError(ex, "Could not start connecting to Redis storage ({Endpoints})", connection.Endpoints);
+            LogConnectFailed(ex, connection.Endpoints);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not start connecting to Redis storage ({Endpoints})")]
+    private partial void LogConnectFailed(Exception exception, string endpoints);
 }

@@ -6,13 +6,14 @@ using Newtonsoft.Json.Serialization;
 namespace PolicyBot.Storage;
 
 /// <summary>
-/// State to and from JSON text with MemoryStorage's settings (TypeNameHandling.All, so state objects come back as
-/// their own types), plus a binder that refuses types outside the bot's own state (whoever can write to Redis must
-/// not be able to make the bot instantiate arbitrary types) and always-new objects on read (see below).
+/// State to and from JSON text with the Bot Framework MemoryStorage's settings (TypeNameHandling.All, so state
+/// objects come back as their own types), plus a binder that refuses types outside the bot's own state (whoever
+/// can write to Redis must not be able to make the bot instantiate arbitrary types) and always-new objects on read
+/// (see below).
 /// </summary>
 internal static class StateJson
 {
-    /// <summary>The settings both stores use (MemoryStorage takes it too, for the same round trip).</summary>
+    /// <summary>The settings both stores use (<see cref="BoundedMemoryStorage"/> and <see cref="RedisStorage"/> keep the same JSON text).</summary>
     internal static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.All,
@@ -24,8 +25,8 @@ internal static class StateJson
         // DialogContext.Start, so reading any conversation would rewrite the start of every other one.
         ObjectCreationHandling = ObjectCreationHandling.Replace,
 
-        // MemoryStorage keeps JObjects and never re-parses text; reading dates as plain strings keeps a string that
-        // looks like a date exactly as written, and typed DateTime properties still convert.
+        // Reading dates as plain strings keeps a string that looks like a date exactly as written, and typed
+        // DateTime properties still convert.
         DateParseHandling = DateParseHandling.None,
     });
 
