@@ -58,8 +58,8 @@ internal static class TeamsPackageCommand
         try
         {
             var manifest = TeamsManifestBuilder.Build(TeamsAppResources.ReadTemplate(), settings);
-            var color = TeamsAppResources.ReadIcon(TeamsIconsCommand.ColorFile);
-            var outline = TeamsAppResources.ReadIcon(TeamsIconsCommand.OutlineFile);
+            var color = TeamsAppResources.ReadIcon(TeamsAppResources.ColorFile);
+            var outline = TeamsAppResources.ReadIcon(TeamsAppResources.OutlineFile);
             TeamsPackageWriter.Write(options.OutFile!, manifest, color, outline);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
