@@ -23,7 +23,7 @@ internal static class AssistantServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var store = new KnowledgeStore(
-                ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
+                ContentFolders.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
                 provider.GetRequiredService<ILogger<KnowledgeStore>>());
             var telemetry = provider.GetRequiredService<PolicyBotTelemetry>();
             store.Reloaded += (_, _) => telemetry.RecordKnowledgeReload(loaded: true);
@@ -36,7 +36,7 @@ internal static class AssistantServiceCollectionExtensions
         var content = configuration.GetSection(ContentOptions.SectionName).Get<ContentOptions>() ?? new ContentOptions();
         services.AddCardRendering(cards =>
         {
-            cards.TemplatesPath = ContentPathResolver.Resolve(content.CardsPath);
+            cards.TemplatesPath = ContentFolders.Resolve(content.CardsPath);
             cards.PolicyOfficeContact = content.PolicyOfficeContact;
             cards.PolicyOfficeUrl = content.PolicyOfficeUrl;
         });
