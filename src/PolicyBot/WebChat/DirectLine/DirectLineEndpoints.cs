@@ -6,6 +6,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Infrastructure;
 
 namespace PolicyBot.WebChat.DirectLine;
 
@@ -242,22 +243,10 @@ internal static class DirectLineEndpoints
     {
         const int TooLarge = StatusCodes.Status413PayloadTooLarge;
         const int Bad = StatusCodes.Status400BadRequest;
-        var request = context.Request;
-        if (request.ContentLength > maxBytes)
+        using var buffer = await BoundedRequestBody.ReadAsync(context, maxBytes);
+        if (buffer is null)
         {
-            return (null, TooLarge, $"The activity is {request.ContentLength} bytes; at most {maxBytes} are accepted (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return (null, TooLarge, $"The activity is larger than {maxBytes} bytes (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
-            }
+            return (null, TooLarge, $"The activity is larger than {maxBytes} bytes (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
         }
 
         JToken? parsed;
