@@ -33,9 +33,11 @@ internal static class AssistantServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSource>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddHostedService<KnowledgeHostedService>();
 
-        var content = configuration.GetSection(ContentOptions.SectionName).Get<ContentOptions>() ?? new ContentOptions();
-        services.AddCardRendering(cards =>
+        services.AddCardRendering(static _ => { });
+        // The cards' settings come from the validated Content options, like the knowledge folder above.
+        services.AddOptions<CardRendererOptions>().Configure<IOptions<ContentOptions>>(static (cards, contentOptions) =>
         {
+            var content = contentOptions.Value;
             cards.TemplatesPath = ContentFolders.Resolve(content.CardsPath);
             cards.PolicyOfficeContact = content.PolicyOfficeContact;
             cards.PolicyOfficeUrl = content.PolicyOfficeUrl;
