@@ -1,3 +1,4 @@
+using PolicyBot.Core;
 using PolicyBot.Core.Knowledge;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json
     /// <summary>Loads the knowledge base, or reports why not (every error, file:line) and returns null.</summary>
     public KnowledgeBase? LoadKnowledge(TextWriter error)
     {
-        var folder = KnowledgeFolder.Find(KnowledgeDirectory);
+        var folder = ContentFolders.Resolve(KnowledgeDirectory is { Length: > 0 } named ? named : "knowledge", KnowledgeLoader.IndexFile);
         var result = KnowledgeLoader.LoadDirectory(folder);
         if (result.Knowledge is null)
         {

@@ -1,3 +1,4 @@
+using PolicyBot.Core;
 using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Cli;
@@ -18,7 +19,7 @@ internal static class ValidateCommand
             return 2;
         }
 
-        var folder = KnowledgeFolder.Find(rest.FirstOrDefault());
+        var folder = ContentFolders.Resolve(rest.FirstOrDefault() ?? "knowledge", KnowledgeLoader.IndexFile);
         var result = KnowledgeLoader.LoadDirectory(folder);
         foreach (var problem in result.Problems)
         {

@@ -3,9 +3,17 @@ namespace PolicyBot.Cli.Teams;
 /// <summary>The manifest template and icons from manifests/, embedded in the CLI at build time.</summary>
 internal static class TeamsAppResources
 {
+    public const string TemplateFile = "manifest.template.json";
+
+    /// <summary>The 192×192 colour icon, committed in manifests/.</summary>
+    public const string ColorFile = "color.png";
+
+    /// <summary>The 32×32 white-on-transparent outline icon, committed in manifests/.</summary>
+    public const string OutlineFile = "outline.png";
+
     public static string ReadTemplate()
     {
-        using var reader = new StreamReader(Open(ManifestsFolder.TemplateFile));
+        using var reader = new StreamReader(Open(TemplateFile));
         return reader.ReadToEnd();
     }
 
@@ -19,5 +27,5 @@ internal static class TeamsAppResources
 
     private static Stream Open(string fileName) =>
         typeof(TeamsAppResources).Assembly.GetManifestResourceStream("PolicyBot.Cli.Teams." + fileName)
-        ?? throw new FileNotFoundException($"manifests/{fileName} was not built into the CLI; run 'policybot teams-icons' for the icons, then build again.", fileName);
+        ?? throw new FileNotFoundException($"manifests/{fileName} was not built into the CLI; restore it from git, then build again.", fileName);
 }

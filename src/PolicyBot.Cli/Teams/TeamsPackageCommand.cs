@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PolicyBot.Core;
 
 namespace PolicyBot.Cli.Teams;
 
@@ -25,7 +26,7 @@ internal static class TeamsPackageCommand
             return 2;
         }
 
-        var configFile = options.ConfigFile ?? FindAppSettings();
+        var configFile = options.ConfigFile ?? ContentFolders.Find(AppSettingsFile);
         if (options.ConfigFile is not null && !File.Exists(options.ConfigFile))
         {
             error.WriteLine($"teams-package: --config {options.ConfigFile}: no such file.");
@@ -58,8 +59,8 @@ internal static class TeamsPackageCommand
         try
         {
             var manifest = TeamsManifestBuilder.Build(TeamsAppResources.ReadTemplate(), settings);
-            var color = TeamsAppResources.ReadIcon(TeamsIconsCommand.ColorFile);
-            var outline = TeamsAppResources.ReadIcon(TeamsIconsCommand.OutlineFile);
+            var color = TeamsAppResources.ReadIcon(TeamsAppResources.ColorFile);
+            var outline = TeamsAppResources.ReadIcon(TeamsAppResources.OutlineFile);
             TeamsPackageWriter.Write(options.OutFile!, manifest, color, outline);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
@@ -85,20 +86,6 @@ internal static class TeamsPackageCommand
             .AddEnvironmentVariables()
             .AddCommandLine([.. settingArgs], new Dictionary<string, string> { ["--bot-id"] = TeamsPackageSettingsReader.BotIdKey })
             .Build();
-    }
-
-    private static string? FindAppSettings()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, AppSettingsFile);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static bool TryParse(IReadOnlyList<string> args, out PackageOptions options, out string? problem)

@@ -22,8 +22,8 @@ internal static class TeamsPackageWriter
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
             Add(zip, ManifestEntry, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(manifestJson));
-            Add(zip, TeamsIconsCommand.ColorFile, colorPng);
-            Add(zip, TeamsIconsCommand.OutlineFile, outlinePng);
+            Add(zip, TeamsAppResources.ColorFile, colorPng);
+            Add(zip, TeamsAppResources.OutlineFile, outlinePng);
         }
 
         File.Move(partial, fullPath, overwrite: true);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Json.Pointer;
 
 namespace PolicyBot.Core.Cards;
 
@@ -79,7 +80,7 @@ internal static class JsonPositions
             return $"{parent.Pointer}/{parent.NextIndex++}";
         }
 
-        return parent.Pointer + "/" + (name ?? string.Empty).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+        return parent.Pointer + JsonPointer.Create(name ?? string.Empty);
     }
 
     private sealed class Frame(string pointer, bool isArray)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Json.Pointer;
 using Json.Schema;
 using YamlDotNet.Core;
 
@@ -244,9 +245,8 @@ internal sealed class LoadContext(List<ContentError> problems)
     internal static string FieldName(string pointer)
     {
         var builder = new StringBuilder();
-        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in JsonPointer.Parse(pointer))
         {
-            var name = part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
             if (name.All(char.IsAsciiDigit))
             {
                 builder.Append('[').Append(name).Append(']');

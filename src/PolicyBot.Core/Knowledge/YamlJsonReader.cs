@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Json.Pointer;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -64,7 +65,7 @@ internal sealed class YamlJsonReader
                         throw new YamlException(keyNode.Start, keyNode.End, $"the key '{key}' appears twice");
                     }
 
-                    obj[key] = Convert(valueNode, pointer + "/" + Escape(key));
+                    obj[key] = Convert(valueNode, pointer + JsonPointer.Create(key));
                 }
 
                 return obj;
@@ -114,6 +115,4 @@ internal sealed class YamlJsonReader
 
         return JsonValue.Create(value);
     }
-
-    private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

@@ -23,7 +23,7 @@ internal static class AssistantServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var store = new KnowledgeStore(
-                ContentPathResolver.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
+                ContentFolders.Resolve(provider.GetRequiredService<IOptions<ContentOptions>>().Value.KnowledgePath),
                 provider.GetRequiredService<ILogger<KnowledgeStore>>());
             var telemetry = provider.GetRequiredService<PolicyBotTelemetry>();
             store.Reloaded += (_, _) => telemetry.RecordKnowledgeReload(loaded: true);
@@ -33,10 +33,12 @@ internal static class AssistantServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSource>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddHostedService<KnowledgeHostedService>();
 
-        var content = configuration.GetSection(ContentOptions.SectionName).Get<ContentOptions>() ?? new ContentOptions();
-        services.AddCardRendering(cards =>
+        services.AddCardRendering(static _ => { });
+        // The cards' settings come from the validated Content options, like the knowledge folder above.
+        services.AddOptions<CardRendererOptions>().Configure<IOptions<ContentOptions>>(static (cards, contentOptions) =>
         {
-            cards.TemplatesPath = ContentPathResolver.Resolve(content.CardsPath);
+            var content = contentOptions.Value;
+            cards.TemplatesPath = ContentFolders.Resolve(content.CardsPath);
             cards.PolicyOfficeContact = content.PolicyOfficeContact;
             cards.PolicyOfficeUrl = content.PolicyOfficeUrl;
         });

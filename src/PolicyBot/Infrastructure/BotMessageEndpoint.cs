@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,7 @@ internal static class BotMessageEndpoint
         }
 
         var limit = hosting.Value.MaxRequestBodyBytes;
-        var body = await ReadBodyAsync(httpContext, limit);
+        var body = await BoundedRequestBody.ReadAsync(httpContext, limit);
         if (body is null)
         {
             await RejectAsync(httpContext, logger, StatusCodes.Status413PayloadTooLarge, $"The body is larger than the limit of {limit} bytes (Hosting:MaxRequestBodyBytes).");
@@ -46,46 +45,6 @@ internal static class BotMessageEndpoint
         body.Position = 0;
         request.Body = body;
         await adapter.ProcessAsync(request, httpContext.Response, bot, httpContext.RequestAborted);
-    }
-
-    /// <summary>The body in memory, or null when it is over the limit (checked on the declared length and while reading).</summary>
-    private static async Task<MemoryStream?> ReadBodyAsync(HttpContext httpContext, long limit)
-    {
-        if (httpContext.Request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        // Kestrel's own limit is set to the same value; this also holds where the server has none (tests, proxies).
-        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await httpContext.Request.Body.ReadAsync(chunk, httpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    await buffer.DisposeAsync();
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await buffer.DisposeAsync();
-            return null;
-        }
-
-        buffer.Position = 0;
-        return buffer;
     }
 
     private static bool IsJson(string? contentType) =>

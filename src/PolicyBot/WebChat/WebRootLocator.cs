@@ -1,8 +1,11 @@
+using PolicyBot.Core;
+
 namespace PolicyBot.WebChat;
 
 /// <summary>
 /// Finds the page's files: the wwwroot copied beside the binaries at build and publish (so the repo root,
-/// src/PolicyBot, a publish folder and the tests all serve the same files), else the project's own wwwroot.
+/// src/PolicyBot, a publish folder and the tests all serve the same files), else the project's own wwwroot in
+/// the repository (<see cref="ContentFolders"/>).
 /// </summary>
 internal static class WebRootLocator
 {
@@ -11,26 +14,8 @@ internal static class WebRootLocator
     public static string Locate()
     {
         var besideBinaries = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        if (File.Exists(Path.Combine(besideBinaries, PageFile)))
-        {
-            return besideBinaries;
-        }
-
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                foreach (var candidate in new[] { Path.Combine(directory.FullName, "wwwroot"), Path.Combine(directory.FullName, "src", "PolicyBot", "wwwroot") })
-                {
-                    if (File.Exists(Path.Combine(candidate, PageFile)))
-                    {
-                        return candidate;
-                    }
-                }
-            }
-        }
-
-        // Not found: where it was expected, so the start-up warning names a real path.
-        return besideBinaries;
+        return File.Exists(Path.Combine(besideBinaries, PageFile))
+            ? besideBinaries
+            : ContentFolders.Find(Path.Combine("src", "PolicyBot", "wwwroot"), PageFile) ?? besideBinaries; // not found: where it was expected, so the start-up warning names a real path
     }
 }

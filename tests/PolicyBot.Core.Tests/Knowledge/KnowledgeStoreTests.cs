@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Core.Tests.Knowledge;
@@ -11,7 +12,7 @@ public sealed class KnowledgeStoreTests
     public void A_good_edit_is_picked_up_by_the_watcher()
     {
         using var kb = new TempKnowledge();
-        using var store = new KnowledgeStore(kb.Path, new ListLogger<KnowledgeStore>(), TimeSpan.FromMilliseconds(50));
+        using var store = new KnowledgeStore(kb.Path, new FakeLogger<KnowledgeStore>(), TimeSpan.FromMilliseconds(50));
         store.Reload();
         store.StartWatching();
         var before = store.Current!;
@@ -29,7 +30,7 @@ public sealed class KnowledgeStoreTests
     public void A_broken_edit_is_refused_with_file_line_and_field_logged_and_the_last_good_content_keeps_serving()
     {
         using var kb = new TempKnowledge();
-        var logger = new ListLogger<KnowledgeStore>();
+        var logger = new FakeLogger<KnowledgeStore>();
         using var store = new KnowledgeStore(kb.Path, logger, TimeSpan.FromMilliseconds(50));
         store.Reload();
         var good = store.Current!;
@@ -39,33 +40,14 @@ public sealed class KnowledgeStoreTests
 
         Assert.False(result.Succeeded);
         Assert.Same(good, store.Current);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("protection-of-civilians.yaml:", StringComparison.Ordinal) && e.Message.Contains("weight", StringComparison.Ordinal));
+        Assert.Contains(logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Error && e.Message.Contains("protection-of-civilians.yaml:", StringComparison.Ordinal) && e.Message.Contains("weight", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Before_the_first_load_there_is_no_content()
     {
-        using var store = new KnowledgeStore(Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid()), new ListLogger<KnowledgeStore>());
+        using var store = new KnowledgeStore(Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid()), new FakeLogger<KnowledgeStore>());
         Assert.False(store.Reload().Succeeded);
         Assert.Null(store.Current);
-    }
-}
-
-/// <summary>A logger that keeps what it was told, for assertions.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
-{
-    public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (Entries)
-        {
-            Entries.Add((logLevel, formatter(state, exception)));
-        }
     }
 }

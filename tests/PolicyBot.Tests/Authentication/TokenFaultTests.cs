@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.IdentityModel.Tokens;
 using PolicyBot.Tests.Http;
 using PolicyBot.Tests.WebChat;
@@ -29,7 +30,7 @@ public sealed class TokenFaultTests : IDisposable
 
     private static readonly RsaSecurityKey TrustedKey = new(RSA.Create(2048)) { KeyId = "trusted-key" };
     private readonly RsaSecurityKey _unknownKey = new(RSA.Create(2048)) { KeyId = "unknown-key" };
-    private readonly ListLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private readonly BotHostFactory _host;
 
     public TokenFaultTests()
@@ -103,11 +104,11 @@ public sealed class TokenFaultTests : IDisposable
         Assert.DoesNotContain("IDX", body, StringComparison.Ordinal);
 
         // Logged once, as a rejection, never as an error and never with a stack trace.
-        var rejections = _logs.Lines.Where(line => line.Contains("Rejected request to /api/messages with 401", StringComparison.Ordinal)).ToList();
+        var rejections = _logs.Lines().Where(line => line.Contains("Rejected request to /api/messages with 401", StringComparison.Ordinal)).ToList();
         var rejection = Assert.Single(rejections);
         Assert.True(rejection.StartsWith("Information", StringComparison.Ordinal) || rejection.StartsWith("Warning", StringComparison.Ordinal), rejection);
-        Assert.DoesNotContain(_logs.Lines, line => line.Contains("   at ", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines(), line => line.Contains("   at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines(), line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string? authorization)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using PolicyBot.Adapters;
 using PolicyBot.Core;
@@ -18,7 +19,7 @@ public sealed class ErrorHandlerTests
         assistant.SetupGet(a => a.IsReady).Returns(true);
         assistant.Setup(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("secret internal detail"));
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var factory = new BotHostFactory(null, services =>
         {
             services.AddSingleton(assistant.Object);
@@ -33,33 +34,6 @@ public sealed class ErrorHandlerTests
         Assert.Contains(AdapterWithErrorHandler.ApologyText, body, StringComparison.Ordinal);
         Assert.DoesNotContain("secret internal detail", body, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("conv-throws", StringComparison.Ordinal) && e.Exception is InvalidOperationException);
-    }
-}
-
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
-
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class CapturingLogger(CapturingLoggerProvider provider) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (provider.Entries)
-            {
-                provider.Entries.Add((logLevel, formatter(state, exception), exception));
-            }
-        }
+        Assert.Contains(logs.Collector.GetSnapshot(), e => e.Level == LogLevel.Error && e.Message.Contains("conv-throws", StringComparison.Ordinal) && e.Exception is InvalidOperationException);
     }
 }

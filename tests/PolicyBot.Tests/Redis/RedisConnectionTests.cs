@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PolicyBot.Options;
 using PolicyBot.Storage;
@@ -10,7 +11,7 @@ namespace PolicyBot.Tests.Redis;
 public sealed class RedisConnectionTests
 {
     private static readonly TimeSpan ReconnectAfter = TimeSpan.FromMinutes(1);
-    private readonly ManualTime _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
     private readonly List<Mock<IConnectionMultiplexer>> _made = [];
 
     [Fact]
@@ -110,14 +111,5 @@ public sealed class RedisConnectionTests
         multiplexer.Setup(m => m.GetDatabase(It.IsAny<int>(), It.IsAny<object>())).Returns(Mock.Of<IDatabase>());
         _made.Add(multiplexer);
         return multiplexer.Object;
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PolicyBot.Adapters;
 using PolicyBot.Tests.Http;
@@ -139,7 +140,7 @@ public sealed class DevelopmentDirectLineTests : IClassFixture<BotHostFactory>
     [Fact]
     public async Task An_expired_token_gets_403_and_a_refreshed_one_works()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         using var factory = new BotHostFactory(null, services => services.AddSingleton<TimeProvider>(time));
         using var http = factory.CreateClient();
         var client = await DirectLineClient.GetTokenAsync(http);

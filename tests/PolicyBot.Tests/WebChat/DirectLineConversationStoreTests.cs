@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using PolicyBot.WebChat;
 using PolicyBot.WebChat.DirectLine;
 
@@ -7,7 +8,7 @@ namespace PolicyBot.Tests.WebChat;
 
 public sealed class DirectLineConversationStoreTests
 {
-    private readonly ManualTime _time = new();
+    private readonly FakeTimeProvider _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
     private DirectLineConversationStore NewStore(DevelopmentDirectLineOptions limits) =>
         new(Microsoft.Extensions.Options.Options.Create(new WebChatOptions { DevelopmentDirectLine = limits }), _time, NullLogger<DirectLineConversationStore>.Instance);

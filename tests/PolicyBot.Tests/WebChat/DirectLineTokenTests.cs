@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using Moq.Protected;
 using PolicyBot.Tests.Http;
@@ -19,7 +20,7 @@ public sealed class DirectLineTokenTests : IDisposable
     private const string Secret = "sEcReT-direct-line-master-key-0123456789";
 
     private readonly Mock<HttpMessageHandler> _azure = new(MockBehavior.Strict);
-    private readonly ListLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private HttpRequestMessage? _sent;
     private string? _sentBody;
 
@@ -61,8 +62,8 @@ public sealed class DirectLineTokenTests : IDisposable
     private void AssertSecretNowhere(string responseBody)
     {
         Assert.DoesNotContain(Secret, responseBody, StringComparison.Ordinal);
-        Assert.NotEmpty(_logs.Lines);
-        Assert.DoesNotContain(_logs.Lines, line => line.Contains(Secret, StringComparison.Ordinal));
+        Assert.NotEmpty(_logs.Lines());
+        Assert.DoesNotContain(_logs.Lines(), line => line.Contains(Secret, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class DirectLineTokenTests : IDisposable
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         if (azureStatus is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            Assert.Contains(_logs.Lines, line => line.Contains("refused the Direct Line secret", StringComparison.Ordinal) && line.Contains("WebChat:DirectLineSecret", StringComparison.Ordinal));
+            Assert.Contains(_logs.Lines(), line => line.Contains("refused the Direct Line secret", StringComparison.Ordinal) && line.Contains("WebChat:DirectLineSecret", StringComparison.Ordinal));
         }
 
         AssertSecretNowhere(body);
@@ -134,7 +135,7 @@ public sealed class DirectLineTokenTests : IDisposable
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Contains("did not answer in time", body, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, line => line.Contains("did not answer tokens/generate", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines(), line => line.Contains("did not answer tokens/generate", StringComparison.Ordinal));
         AssertSecretNowhere(body);
     }
 
@@ -150,7 +151,7 @@ public sealed class DirectLineTokenTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Contains("not available right now", body, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, line => line.Contains("could not be reached", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines(), line => line.Contains("could not be reached", StringComparison.Ordinal));
         AssertSecretNowhere(body);
     }
 

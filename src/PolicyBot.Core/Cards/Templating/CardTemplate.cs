@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Json.Pointer;
 
 namespace PolicyBot.Core.Cards.Templating;
 
@@ -57,7 +58,7 @@ public sealed class CardTemplate
                     TemplateNode? data = null;
                     foreach (var (key, value) in obj)
                     {
-                        var child = CompileNode(value, pointer + "/" + EscapePointer(key));
+                        var child = CompileNode(value, pointer + JsonPointer.Create(key));
                         if (key == "$when")
                         {
                             when = child;
@@ -91,8 +92,6 @@ public sealed class CardTemplate
                 return new LiteralNode(node);
         }
     }
-
-    private static string EscapePointer(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     /// <summary>A compiled part of the template. Expand returns a JsonNode, null (JSON null) or Undefined (omit).</summary>
     private abstract class TemplateNode

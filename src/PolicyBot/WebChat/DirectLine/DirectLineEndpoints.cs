@@ -6,6 +6,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Infrastructure;
 
 namespace PolicyBot.WebChat.DirectLine;
 
@@ -24,13 +25,37 @@ internal static class DirectLineEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(RoutePrefix);
-        group.MapPost("/conversations", StartConversationAsync);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
-        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapPost("/conversations", StartConversationAsync).AddEndpointFilter(BearerTokenRequired);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync).AddEndpointFilter(BearerTokenRequired);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).AddEndpointFilter(BearerTokenRequired);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).AddEndpointFilter(BearerTokenRequired);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync).AddEndpointFilter(QueryTokenRequired); // a WebSocket carries no header: ?t=
+        group.MapPost("/tokens/refresh", RefreshTokenAsync).AddEndpointFilter(BearerTokenRequired);
     }
+
+    private static ValueTask<object?> BearerTokenRequired(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
+        TokenRequiredAsync(invocation, next, BearerToken(invocation.HttpContext));
+
+    private static ValueTask<object?> QueryTokenRequired(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
+        TokenRequiredAsync(invocation, next, invocation.HttpContext.Request.Query["t"].ToString());
+
+    /// <summary>Every route's opening: the token's conversation for the handler (<see cref="AuthorizedConversation"/>), else the 401/403/404.</summary>
+    private static async ValueTask<object?> TokenRequiredAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, string? token)
+    {
+        var context = invocation.HttpContext;
+        var store = context.RequestServices.GetRequiredService<DirectLineConversationStore>();
+        var (conversation, failure) = Authorize(store, context.GetRouteValue("conversationId") as string, token);
+        if (conversation is null)
+        {
+            return failure;
+        }
+
+        context.Items[typeof(DirectLineConversation)] = conversation;
+        return await next(invocation);
+    }
+
+    private static DirectLineConversation AuthorizedConversation(HttpContext context) =>
+        (DirectLineConversation)context.Items[typeof(DirectLineConversation)]!;
 
     /// <summary>Creates a conversation and its first token (what the token endpoint gives the page).</summary>
     public static DirectLineToken IssueToken(DirectLineConversationStore store)
@@ -42,26 +67,16 @@ internal static class DirectLineEndpoints
 
     private static async Task StartConversationAsync(HttpContext context, DirectLineConversationStore store)
     {
-        var (conversation, failure) = Authorize(context, store, routeConversationId: null, BearerToken(context));
-        if (conversation is null)
-        {
-            await failure!.ExecuteAsync(context);
-            return;
-        }
+        var conversation = AuthorizedConversation(context);
 
         var created = !conversation.Started;
         conversation.Started = true;
         await WriteConversationAsync(context, conversation, store, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, watermark: null);
     }
 
-    private static async Task ReconnectAsync(HttpContext context, string conversationId, DirectLineConversationStore store)
+    private static async Task ReconnectAsync(HttpContext context, DirectLineConversationStore store)
     {
-        var (conversation, failure) = Authorize(context, store, conversationId, BearerToken(context));
-        if (conversation is null)
-        {
-            await failure!.ExecuteAsync(context);
-            return;
-        }
+        var conversation = AuthorizedConversation(context);
 
         if (!TryReadWatermark(context, out var watermark, out var watermarkProblem))
         {
@@ -75,12 +90,7 @@ internal static class DirectLineEndpoints
 
     private static async Task RefreshTokenAsync(HttpContext context, DirectLineConversationStore store)
     {
-        var (conversation, failure) = Authorize(context, store, routeConversationId: null, BearerToken(context));
-        if (conversation is null)
-        {
-            await failure!.ExecuteAsync(context);
-            return;
-        }
+        var conversation = AuthorizedConversation(context);
 
         var token = conversation.RefreshToken(store.Now);
         NoStore(context);
@@ -89,19 +99,13 @@ internal static class DirectLineEndpoints
 
     private static async Task PostActivityAsync(
         HttpContext context,
-        string conversationId,
         DirectLineConversationStore store,
         DirectLineBotChannel channel,
         IBot bot,
         IOptions<WebChatOptions> options,
         ILogger<DirectLineBotChannel> logger)
     {
-        var (conversation, failure) = Authorize(context, store, conversationId, BearerToken(context));
-        if (conversation is null)
-        {
-            await failure!.ExecuteAsync(context);
-            return;
-        }
+        var conversation = AuthorizedConversation(context);
 
         var (posted, statusCode, problem) = await ReadActivityAsync(context, options.Value.DevelopmentDirectLine.MaxPostedActivityBytes);
         if (posted is null)
@@ -127,14 +131,9 @@ internal static class DirectLineEndpoints
         }
     }
 
-    private static async Task GetActivitiesAsync(HttpContext context, string conversationId, DirectLineConversationStore store)
+    private static async Task GetActivitiesAsync(HttpContext context)
     {
-        var (conversation, failure) = Authorize(context, store, conversationId, BearerToken(context));
-        if (conversation is null)
-        {
-            await failure!.ExecuteAsync(context);
-            return;
-        }
+        var conversation = AuthorizedConversation(context);
 
         if (!TryReadWatermark(context, out var watermark, out var problem))
         {
@@ -147,14 +146,9 @@ internal static class DirectLineEndpoints
         await context.Response.WriteAsync(conversation.GetActivitySet(watermark), context.RequestAborted);
     }
 
-    private static async Task StreamAsync(HttpContext context, string conversationId, DirectLineConversationStore store, ILogger<DirectLineBotChannel> logger)
+    private static async Task StreamAsync(HttpContext context, ILogger<DirectLineBotChannel> logger)
     {
-        var (conversation, failure) = Authorize(context, store, conversationId, context.Request.Query["t"].ToString());
-        if (conversation is null)
-        {
-            await failure!.ExecuteAsync(context);
-            return;
-        }
+        var conversation = AuthorizedConversation(context);
 
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -190,7 +184,7 @@ internal static class DirectLineEndpoints
         }
     }
 
-    private static (DirectLineConversation? Conversation, IResult? Failure) Authorize(HttpContext context, DirectLineConversationStore store, string? routeConversationId, string? token)
+    private static (DirectLineConversation? Conversation, IResult? Failure) Authorize(DirectLineConversationStore store, string? routeConversationId, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -242,22 +236,10 @@ internal static class DirectLineEndpoints
     {
         const int TooLarge = StatusCodes.Status413PayloadTooLarge;
         const int Bad = StatusCodes.Status400BadRequest;
-        var request = context.Request;
-        if (request.ContentLength > maxBytes)
+        using var buffer = await BoundedRequestBody.ReadAsync(context, maxBytes);
+        if (buffer is null)
         {
-            return (null, TooLarge, $"The activity is {request.ContentLength} bytes; at most {maxBytes} are accepted (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return (null, TooLarge, $"The activity is larger than {maxBytes} bytes (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
-            }
+            return (null, TooLarge, $"The activity is larger than {maxBytes} bytes (WebChat:DevelopmentDirectLine:MaxPostedActivityBytes).");
         }
 
         JToken? parsed;
