@@ -24,34 +24,19 @@ internal static class SemanticChecks
     {
         var root = document.Root.AsObject();
         CheckNode(document, root, string.Empty, rules, context);
-        if (root["nodes"] is JsonArray nodes)
+        foreach (var (node, pointer) in Items(root, "nodes", string.Empty))
         {
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                if (nodes[i] is JsonObject node)
-                {
-                    CheckNode(document, node, $"/nodes/{i}", rules, context);
-                }
-            }
+            CheckNode(document, node, pointer, rules, context);
         }
 
-        if (root["documents"] is JsonArray documents)
+        foreach (var (item, pointer) in Items(root, "documents", string.Empty))
         {
-            for (var i = 0; i < documents.Count; i++)
+            CheckPlain(document, item, pointer, "title", rules, context);
+            CheckPlain(document, item, pointer, "issuer", rules, context);
+            CollectNote(document, item, pointer, context);
+            if (item["url"] is JsonValue url && rules.AllowedUrlPrefixes.Count > 0 && !rules.IsAllowedUrl(url.ToString()))
             {
-                if (documents[i] is not JsonObject item)
-                {
-                    continue;
-                }
-
-                var pointer = $"/documents/{i}";
-                CheckPlain(document, item, pointer, "title", rules, context);
-                CheckPlain(document, item, pointer, "issuer", rules, context);
-                CollectNote(document, item, pointer, context);
-                if (item["url"] is JsonValue url && rules.AllowedUrlPrefixes.Count > 0 && !rules.IsAllowedUrl(url.ToString()))
-                {
-                    context.Error(document, pointer + "/url", $"'{url}' is not on the allow-list of official URLs ({KnowledgeLoader.ContentRulesFile}: {ContentRulesReader.AllowedUrlsField}); use only URLs the fact sheets list");
-                }
+                context.Error(document, pointer + "/url", $"'{url}' is not on the allow-list of official URLs ({KnowledgeLoader.ContentRulesFile}: {ContentRulesReader.AllowedUrlsField}); use only URLs the fact sheets list");
             }
         }
 
@@ -65,36 +50,38 @@ internal static class SemanticChecks
             CheckLocalized(document, node, pointer, field, rules, context);
         }
 
-        if (node["obligations"] is JsonArray obligations)
+        foreach (var (obligation, at) in Items(node, "obligations", pointer))
         {
-            for (var i = 0; i < obligations.Count; i++)
+            CheckLocalized(document, obligation, at, "who", rules, context);
+            CheckLocalized(document, obligation, at, "what", rules, context);
+            CheckPlain(document, obligation, at, "ref", rules, context);
+            CollectNote(document, obligation, at, context);
+            if (obligation["who"] is JsonObject who && who.Any(p => IsOnlyNato(p.Value?.ToString())))
             {
-                if (obligations[i] is not JsonObject obligation)
-                {
-                    continue;
-                }
-
-                var at = $"{pointer}/obligations/{i}";
-                CheckLocalized(document, obligation, at, "who", rules, context);
-                CheckLocalized(document, obligation, at, "what", rules, context);
-                CheckPlain(document, obligation, at, "ref", rules, context);
-                CollectNote(document, obligation, at, context);
-                if (obligation["who"] is JsonObject who && who.Any(p => IsOnlyNato(p.Value?.ToString())))
-                {
-                    context.Warning(document, at + "/who", "says only \"NATO\": name who must act (Allies, NATO military authorities, the Strategic Commands, commanders of NATO-led operations, staff, ...)");
-                }
+                context.Warning(document, at + "/who", "says only \"NATO\": name who must act (Allies, NATO military authorities, the Strategic Commands, commanders of NATO-led operations, staff, ...)");
             }
         }
 
-        if (node["changes"] is JsonArray changes)
+        foreach (var (change, at) in Items(node, "changes", pointer))
         {
-            for (var i = 0; i < changes.Count; i++)
+            CheckLocalized(document, change, at, "text", rules, context);
+            CollectNote(document, change, at, context);
+        }
+    }
+
+    /// <summary>The objects of a list field, each with its JSON pointer (other items are the schema's business).</summary>
+    private static IEnumerable<(JsonObject Item, string Pointer)> Items(JsonObject owner, string field, string pointer)
+    {
+        if (owner[field] is not JsonArray items)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is JsonObject item)
             {
-                if (changes[i] is JsonObject change)
-                {
-                    CheckLocalized(document, change, $"{pointer}/changes/{i}", "text", rules, context);
-                    CollectNote(document, change, $"{pointer}/changes/{i}", context);
-                }
+                yield return (item, $"{pointer}/{field}/{i}");
             }
         }
     }
@@ -119,19 +106,14 @@ internal static class SemanticChecks
         (DateOnly Date, string Pointer, string What)? newest = null;
         foreach (var (list, what) in DatedLists)
         {
-            if (root[list] is not JsonArray items)
+            foreach (var (item, at) in Items(root, list, string.Empty))
             {
-                continue;
-            }
-
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i] is not JsonObject item || PeriodStart(item["date"]?.ToString()) is not { } start)
+                if (PeriodStart(item["date"]?.ToString()) is not { } start)
                 {
                     continue;
                 }
 
-                var pointer = $"/{list}/{i}/date";
+                var pointer = at + "/date";
                 if (what == "change" && start > checkedDate)
                 {
                     context.Error(document, pointer, $"the change is dated {item["date"]}, after the topic's checked date {checkedDate:yyyy-MM-dd}: check the topic against NATO's sources and update checked");
