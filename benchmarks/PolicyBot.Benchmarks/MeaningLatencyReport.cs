@@ -27,25 +27,27 @@ internal static class MeaningLatencyReport
         {
             var real = BenchmarkData.RealKnowledge();
             var load = Stopwatch.StartNew();
-            using var stage = new MeaningStage(Options.Create(new MeaningOptions { CachePath = cache }), NullLogger<MeaningStage>.Instance);
+            // One model for the whole report (it is 250 MB): the first stage loads it, the rest borrow it.
+            MiniLmEmbedder? embedder = null;
+            using var stage = new MeaningStage(Options.Create(new MeaningOptions { CachePath = cache }), NullLogger<MeaningStage>.Instance, () => embedder = new MiniLmEmbedder());
             stage.LoadNow(real);
             load.Stop();
             output.WriteLine(string.Format(culture, "model load + first index build (cold): {0:0} ms", load.Elapsed.TotalMilliseconds));
 
-            using var embedder = new MiniLmEmbedder();
-            Build("real", real, embedder, cache, output, culture);
+            Build("real", real, embedder!, cache, output, culture);
             var synthetic = SyntheticKnowledge.Create(syntheticTopics).Knowledge;
-            Build($"synthetic ({syntheticTopics:N0} topics)", synthetic, embedder, cache, output, culture);
+            Build($"synthetic ({syntheticTopics:N0} topics)", synthetic, embedder!, cache, output, culture);
 
             var questions = BenchmarkData.DevQuestions();
             var keywords = PolicyMatcher.Create();
             var twoStage = new TwoStageMatcher(keywords, stage);
             var keywordTimes = Time(keywords, real, questions);
             var twoStageTimes = Time(twoStage, real, questions);
-            var reached = questions.Where(q => twoStage.Match(q, real).Via == MatchPath.Meaning || NeedsMeaning(keywords.Match(q, real), stage.Options)).ToArray();
+            var reached = questions.Where(q => twoStage.NeedsMeaning(keywords.Match(q, real))).ToArray();
             var meaningTimes = Time(twoStage, real, reached.Length > 0 ? reached : questions);
             // The same questions with the question-vector cache off: what a question seen for the first time costs.
-            using var uncachedStage = new MeaningStage(Options.Create(new MeaningOptions { CachePath = cache, QuestionCacheSize = 0 }), NullLogger<MeaningStage>.Instance);
+            // Not disposed: it borrows the first stage's model, which that stage disposes.
+            var uncachedStage = new MeaningStage(Options.Create(new MeaningOptions { CachePath = cache, QuestionCacheSize = 0 }), NullLogger<MeaningStage>.Instance, () => embedder!);
             uncachedStage.LoadNow(real);
             var uncachedTimes = Time(new TwoStageMatcher(keywords, uncachedStage), real, reached.Length > 0 ? reached : questions, rounds: 3);
             output.WriteLine("matcher (dev questions)            p50          p99        mean");
@@ -64,9 +66,6 @@ internal static class MeaningLatencyReport
             }
         }
     }
-
-    private static bool NeedsMeaning(MatchResult keyword, MeaningOptions options) =>
-        keyword.Outcome == MatchOutcome.Fallback || keyword.Outcome == MatchOutcome.Answer && keyword.Score < options.GuardBelowScore;
 
     private static void Build(string name, KnowledgeBase knowledge, MiniLmEmbedder embedder, string cacheFolder, TextWriter output, CultureInfo culture)
     {

@@ -19,11 +19,6 @@ public sealed class TwoStageMatcher : IQuestionMatcher
     private readonly MeaningOptions _options;
     private readonly PolicyBotTelemetry? _telemetry;
 
-    public TwoStageMatcher(PolicyMatcher keywords, MeaningStage meaning)
-        : this((IQuestionMatcher)keywords, meaning)
-    {
-    }
-
     /// <param name="keywords">The keyword tree (possibly decorated, e.g. timed).</param>
     /// <param name="meaning">The meaning stage; off, loading or failed means the keyword tree's outcome, unchanged.</param>
     /// <param name="telemetry">Records how long the meaning stage took when a question reached it.</param>
@@ -66,7 +61,8 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         }
     }
 
-    private bool NeedsMeaning(MatchResult keyword) =>
+    /// <summary>Whether a keyword outcome is one the meaning stage looks at (also what the benchmarks count).</summary>
+    internal bool NeedsMeaning(MatchResult keyword) =>
         _options.Enabled && keyword.Outcome switch
         {
             MatchOutcome.Fallback => true,
@@ -78,7 +74,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
     /// <summary>A weak keyword answer stands only if its topic is close in meaning and no out-of-scope phrasing is closer.</summary>
     private MatchResult Guard(MatchResult keyword, MeaningScores scores)
     {
-        var topic = scores.ByTopic().FirstOrDefault(t => t.Node.TopicId == keyword.TopicId);
+        var topic = scores.Topics.FirstOrDefault(t => t.Node.TopicId == keyword.TopicId);
         var closeness = topic?.Similarity ?? 0;
         var farInMeaning = closeness < _options.GuardMinimum;
         var outOfScope = scores.ClosestOutOfScope is not null && scores.OutOfScope >= closeness + _options.GuardOutOfScopeMargin;
@@ -93,7 +89,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
     /// <summary>The topic closest in meaning joins the keyword tree's choices when it is clearly close and missing.</summary>
     private MatchResult JoinDisambiguation(MatchResult keyword, MeaningScores scores)
     {
-        var topics = scores.ByTopic();
+        var topics = scores.Topics;
         var best = topics.Count > 0 ? topics[0] : null;
         if (best is null
             || keyword.Candidates.Any(c => c.TopicId == best.Node.TopicId)
@@ -108,7 +104,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
 
     private MatchResult OnMiss(MatchResult keyword, MeaningScores scores, KnowledgeBase knowledge)
     {
-        var topics = scores.ByTopic();
+        var topics = scores.Topics;
         if (topics.Count == 0)
         {
             return keyword;
@@ -138,7 +134,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
     /// <summary>The closest topics, unless the question is plainly closer to an out-of-scope phrasing (then they would be noise).</summary>
     private List<KnowledgeNode> Suggest(MeaningScores scores)
     {
-        var topics = scores.ByTopic();
+        var topics = scores.Topics;
         if (topics.Count == 0 || scores.ClosestOutOfScope is not null && scores.OutOfScope >= topics[0].Similarity + _options.SuggestionOutOfScopeMargin)
         {
             return [];

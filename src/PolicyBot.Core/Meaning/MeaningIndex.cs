@@ -26,8 +26,11 @@ public sealed record NodeCloseness(KnowledgeNode Node, double Similarity, Meanin
 /// <summary>A question against every node (best first) and against the out-of-scope examples.</summary>
 public sealed record MeaningScores(IReadOnlyList<NodeCloseness> Nodes, double OutOfScope, MeaningText? ClosestOutOfScope)
 {
-    /// <summary>Each topic once, by its closest node (a topic or one of its sub-questions), best first.</summary>
-    public IReadOnlyList<NodeCloseness> ByTopic() =>
+    /// <summary>
+    /// Each topic once, by its closest node (a topic or one of its sub-questions), best first. Derived once: the
+    /// scores of a repeated question are cached, and every decision reads this list.
+    /// </summary>
+    public IReadOnlyList<NodeCloseness> Topics { get; } =
         Nodes.GroupBy(n => n.Node.TopicId, StringComparer.Ordinal).Select(g => g.First()).ToList();
 }
 
