@@ -57,7 +57,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         var latest = datesAreTheAnswer || changes.Count == 0 ? null : changes[0];
         var earlier = datesAreTheAnswer ? [] : changes.Skip(1).ToList();
         // The history starts with its oldest entry (NATO's Human Security page of February 2021).
-        var updatesTitle = (node.AsOf?.Year ?? topic.AsOf?.Year ?? changes.Select(ChangeYear).Where(y => y is not null).Min()) is { } baseline
+        var updatesTitle = (node.AsOf?.Year ?? topic.AsOf?.Year ?? OldestYear(changes)) is { } baseline
             ? $"What changed since {baseline}"
             : "Earlier changes";
 
@@ -179,7 +179,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             .ToList();
         var entries = all.Where(e => ChangeYear(e.Change) is not { } year || request.Includes(year)).ToList();
         // The history starts with the oldest recorded change (NATO's Human Security page of February 2021).
-        var baseline = knowledge.Root.AsOf?.Year ?? all.Select(e => ChangeYear(e.Change)).Where(y => y is not null).Min();
+        var baseline = knowledge.Root.AsOf?.Year ?? OldestYear(all.Select(e => e.Change));
         var title = request switch
         {
             { Year: { } year, Since: true } => $"What changed since {year}",
@@ -287,6 +287,9 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
     /// <summary>Knowledge dates are ISO prefixes ("2023-07-12", "2022-06", "2023"), so text order is date order.</summary>
     private static List<ChangeNote> NewestFirst(IEnumerable<ChangeNote> changes) =>
         [.. changes.OrderByDescending(c => c.Date.Trim(), StringComparer.Ordinal)];
+
+    /// <summary>Where a history starts: the year of its oldest dated change (null when none is dated).</summary>
+    private static int? OldestYear(IEnumerable<ChangeNote> changes) => changes.Select(ChangeYear).Min();
 
     private static int? ChangeYear(ChangeNote change) =>
         change.Date.Trim() is { Length: >= 4 } date && int.TryParse(date.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
