@@ -33,7 +33,7 @@ public sealed class PolicyAssistantEventsTests
     public async Task A_question_answered_by_keywords_is_a_turn_with_its_node_score_and_path()
     {
         var node = Knowledge.Find("protection-of-civilians")!;
-        _matcher.Setup(m => m.Match("what is PoC", Knowledge)).Returns(new MatchResult(MatchOutcome.Answer, node, null, 12.5, 0.9, ["poc"], []));
+        _matcher.Setup(m => m.Match("what is PoC", Knowledge, "en")).Returns(new MatchResult(MatchOutcome.Answer, node, null, 12.5, 0.9, ["poc"], []));
 
         var turn = Assert.IsType<TurnEvent>(await EventOf(UserInput.FromText("what is PoC")));
 
@@ -53,7 +53,7 @@ public sealed class PolicyAssistantEventsTests
     public async Task A_question_answered_by_meaning_says_so()
     {
         var node = Knowledge.Find("human-security")!;
-        _matcher.Setup(m => m.Match("keeping people safe", Knowledge))
+        _matcher.Setup(m => m.Match("keeping people safe", Knowledge, "en"))
             .Returns(new MatchResult(MatchOutcome.Answer, node, null, 0.71, 0.71, [], []) { Via = MatchPath.Meaning });
 
         var turn = Assert.IsType<TurnEvent>(await EventOf(UserInput.FromText("keeping people safe")));
@@ -88,7 +88,7 @@ public sealed class PolicyAssistantEventsTests
     [Fact]
     public async Task A_question_never_appears_in_its_event()
     {
-        _matcher.Setup(m => m.Match("my secret question", Knowledge)).Returns(MatchResult.Nothing());
+        _matcher.Setup(m => m.Match("my secret question", Knowledge, "en")).Returns(MatchResult.Nothing());
 
         var turn = Assert.IsType<TurnEvent>(await EventOf(UserInput.FromText("my secret question")));
 

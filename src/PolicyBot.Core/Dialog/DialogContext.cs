@@ -18,6 +18,9 @@ public sealed record DialogContext
     /// <summary>Fallbacks in a row; after two the policy office contact is offered.</summary>
     public int MissesInARow { get; init; }
 
+    /// <summary>The language of the conversation ("en", "fr"): the last reply's, kept for short messages ("1", "merci"). Null until chosen.</summary>
+    public string? Language { get; init; }
+
     /// <summary>A fresh start (a new instance each time, so nothing can change a shared one).</summary>
     public static DialogContext Start => new();
 }

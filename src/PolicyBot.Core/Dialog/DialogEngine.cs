@@ -1,4 +1,5 @@
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core.Dialog;
@@ -83,7 +84,7 @@ public sealed class DialogEngine
             return WhatsNew(whatsNew, context, knowledge);
         }
 
-        var match = _matcher.Match(text, knowledge);
+        var match = _matcher.Match(text, knowledge, context.Language ?? Languages.English);
         switch (match.Outcome)
         {
             // A follow-up ("who does it apply to?") stays within the topic under discussion, whatever meaning suggests.

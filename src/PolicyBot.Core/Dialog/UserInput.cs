@@ -15,6 +15,9 @@ public enum UserInputKind
 /// <summary>What the user did in one turn, freed of channel details.</summary>
 public sealed record UserInput(UserInputKind Kind, string Text, string? Action = null, string? NodeId = null, string? Value = null)
 {
+    /// <summary>The channel's locale for this user ("fr-FR", "en-US"), when the channel sends one.</summary>
+    public string? Locale { get; init; }
+
     public static UserInput FromText(string text) => new(UserInputKind.Text, text ?? string.Empty);
 
     public static UserInput FromSubmit(string action, string? nodeId, string? value = null) =>

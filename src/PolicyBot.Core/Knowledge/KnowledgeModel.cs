@@ -18,6 +18,25 @@ public sealed record Keyword(string Term, int Weight, string Language);
 public sealed record SourceDocument(string Id, string Title, string Issuer, string Date, Uri? Url)
 {
     public string? Note { get; init; }
+
+    /// <summary>The document as published in other languages, by language code (fr → French title and page).</summary>
+    public IReadOnlyDictionary<string, DocumentTranslation> Translations { get; init; } = new Dictionary<string, DocumentTranslation>();
+}
+
+/// <summary>A document's title, issuer and page in another language; null parts fall back to English.</summary>
+public sealed record DocumentTranslation(string? Title, string? Issuer, Uri? Url);
+
+/// <summary>Where a topic's texts in a language other than English come from.</summary>
+public enum TranslationSource
+{
+    /// <summary>Written from NATO's own pages in that language.</summary>
+    Official,
+
+    /// <summary>Some texts translated from the English sources (NATO's page in that language is missing or older).</summary>
+    PartlyTranslatedFromEnglish,
+
+    /// <summary>Every text translated from the English sources: NATO publishes no page in that language.</summary>
+    TranslatedFromEnglish,
 }
 
 /// <summary>Who must do what, and where that is written. <see cref="Note"/> is for the content owner, never shown on a card.</summary>
@@ -55,6 +74,9 @@ public sealed class KnowledgeNode
 
     /// <summary>When the topic's content was last checked against NATO's sources (topics only).</summary>
     public DateOnly? Checked { get; init; }
+
+    /// <summary>Per language other than English, where the topic's texts come from (topics only).</summary>
+    public IReadOnlyDictionary<string, TranslationSource> Translations { get; init; } = new Dictionary<string, TranslationSource>();
 
     public int Order { get; init; }
 

@@ -66,6 +66,7 @@ internal static class TopicReader
             Summary = Localized(node["summary"]),
             AsOf = Date(node["asOf"]),
             Checked = Date(node["checked"]),
+            Translations = ReadTranslationSources(node["translations"]),
             Order = node["order"] is JsonValue order ? ToInt(order) : 0,
             Keywords = ReadKeywords(node["keywords"]),
             Examples = ReadExamples(node["examples"]),
@@ -102,13 +103,69 @@ internal static class TopicReader
                 context.Error(document, $"/documents/{i}/url", "not an absolute URL");
             }
 
-            if (!documents.TryAdd(id, new SourceDocument(id, Text(item, "title"), Text(item, "issuer"), Text(item, "date"), url) { Note = OptionalText(item, "note") }))
+            var source = new SourceDocument(id, Text(item, "title"), Text(item, "issuer"), Text(item, "date"), url)
+            {
+                Note = OptionalText(item, "note"),
+                Translations = ReadDocumentTranslations(document, item, $"/documents/{i}", context),
+            };
+            if (!documents.TryAdd(id, source))
             {
                 context.Error(document, $"/documents/{i}/id", $"the document id '{id}' is used twice in this file");
             }
         }
 
         return documents;
+    }
+
+    private static Dictionary<string, DocumentTranslation> ReadDocumentTranslations(ContentDocument document, JsonObject item, string pointer, LoadContext context)
+    {
+        var translations = new Dictionary<string, DocumentTranslation>(StringComparer.OrdinalIgnoreCase);
+        if (item["translations"] is not JsonObject byLanguage)
+        {
+            return translations;
+        }
+
+        foreach (var (language, value) in byLanguage)
+        {
+            if (value is not JsonObject translation)
+            {
+                continue;
+            }
+
+            Uri? url = null;
+            if (translation["url"] is JsonValue urlValue && !Uri.TryCreate(urlValue.ToString(), UriKind.Absolute, out url))
+            {
+                context.Error(document, $"{pointer}/translations/{language}/url", "not an absolute URL");
+            }
+
+            translations[language] = new DocumentTranslation(OptionalText(translation, "title"), OptionalText(translation, "issuer"), url);
+        }
+
+        return translations;
+    }
+
+    private static Dictionary<string, TranslationSource> ReadTranslationSources(JsonNode? node)
+    {
+        var sources = new Dictionary<string, TranslationSource>(StringComparer.OrdinalIgnoreCase);
+        if (node is not JsonObject byLanguage)
+        {
+            return sources;
+        }
+
+        foreach (var (language, value) in byLanguage)
+        {
+            if (value is JsonObject entry && entry["source"] is JsonValue source)
+            {
+                sources[language] = source.ToString() switch
+                {
+                    "translated-from-en" => TranslationSource.TranslatedFromEnglish,
+                    "partly-translated-from-en" => TranslationSource.PartlyTranslatedFromEnglish,
+                    _ => TranslationSource.Official,
+                };
+            }
+        }
+
+        return sources;
     }
 
     private static List<SourceDocument> ReadSourceIds(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context)

@@ -29,7 +29,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
 
     public static PolicyMatcher Create(MatcherOptions? options = null) => new(Options.Create(options ?? new MatcherOptions()));
 
-    public MatchResult Match(string question, KnowledgeBase knowledge)
+    public MatchResult Match(string question, KnowledgeBase knowledge, string language)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrEmpty(question))

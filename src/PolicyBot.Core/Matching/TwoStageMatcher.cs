@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using PolicyBot.Core.Meaning;
 using PolicyBot.Core.Telemetry;
 
@@ -32,10 +33,12 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         _telemetry = telemetry;
     }
 
-    public MatchResult Match(string question, KnowledgeBase knowledge)
+    public MatchResult Match(string question, KnowledgeBase knowledge, string language)
     {
-        var keyword = _keywords.Match(question, knowledge);
-        if (!NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index)
+        var keyword = _keywords.Match(question, knowledge, language);
+
+        // The model is English-only: a question in another language gets the keyword tree's outcome.
+        if (language != Languages.English || !NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index)
         {
             return keyword;
         }

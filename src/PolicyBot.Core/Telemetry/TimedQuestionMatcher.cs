@@ -7,12 +7,12 @@ namespace PolicyBot.Core.Telemetry;
 /// <summary>The keyword matcher, with the time each question took recorded (policybot.matching.keywords.duration).</summary>
 public sealed class TimedQuestionMatcher(IQuestionMatcher inner, PolicyBotTelemetry telemetry) : IQuestionMatcher
 {
-    public MatchResult Match(string question, KnowledgeBase knowledge)
+    public MatchResult Match(string question, KnowledgeBase knowledge, string language)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return inner.Match(question, knowledge);
+            return inner.Match(question, knowledge, language);
         }
         finally
         {

@@ -22,10 +22,12 @@ public sealed class ConversationData
 
     public int MissesInARow { get; set; }
 
+    public string? Language { get; set; }
+
     [Newtonsoft.Json.JsonIgnore]
     public DialogContext Dialog
     {
-        get => new() { CurrentNodeId = CurrentNodeId, OfferedNodeIds = OfferedNodeIds.ToArray(), History = History.ToArray(), MissesInARow = MissesInARow };
+        get => new() { CurrentNodeId = CurrentNodeId, OfferedNodeIds = OfferedNodeIds.ToArray(), History = History.ToArray(), MissesInARow = MissesInARow, Language = Language };
         set
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -33,6 +35,7 @@ public sealed class ConversationData
             OfferedNodeIds = [.. value.OfferedNodeIds];
             History = [.. value.History];
             MissesInARow = value.MissesInARow;
+            Language = value.Language;
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class DialogEngineTests
 
     private static KnowledgeNode Node(string id) => Knowledge.Find(id)!;
 
-    private void Matches(string text, MatchResult result) => _matcher.Setup(m => m.Match(text, Knowledge)).Returns(result);
+    private void Matches(string text, MatchResult result) => _matcher.Setup(m => m.Match(text, Knowledge, "en")).Returns(result);
 
     private static MatchResult Answer(string nodeId) => new(MatchOutcome.Answer, Node(nodeId), null, 12, 0.9, ["term"], []);
 

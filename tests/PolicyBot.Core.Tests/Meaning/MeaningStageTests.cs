@@ -256,14 +256,14 @@ public sealed class MeaningStageTests
         MatchResult Asking(params string[] topics) =>
             new(MatchOutcome.Disambiguate, null, null, 8, 0.5, ["protection"], [.. topics.Select(t => new MatchCandidate(t, 4))]);
         var keywords = new Mock<IQuestionMatcher>();
-        keywords.Setup(k => k.Match(question, Knowledge)).Returns(Asking("children-armed-conflict", "cultural-property-protection"));
+        keywords.Setup(k => k.Match(question, Knowledge, "en")).Returns(Asking("children-armed-conflict", "cultural-property-protection"));
 
         var joined = new TwoStageMatcher(keywords.Object, Stage).Match(question, Knowledge);
 
         Assert.Equal(MatchOutcome.Disambiguate, joined.Outcome);
         Assert.Equal(["children-armed-conflict", "cultural-property-protection", "protection-of-civilians"], joined.Candidates.Select(c => c.TopicId));
 
-        keywords.Setup(k => k.Match(question, Knowledge)).Returns(Asking("protection-of-civilians", "cultural-property-protection"));
+        keywords.Setup(k => k.Match(question, Knowledge, "en")).Returns(Asking("protection-of-civilians", "cultural-property-protection"));
         Assert.Equal(2, new TwoStageMatcher(keywords.Object, Stage).Match(question, Knowledge).Candidates.Count);
     }
 
