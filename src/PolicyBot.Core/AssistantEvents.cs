@@ -30,6 +30,9 @@ public sealed record TurnEvent(ReplyKind Outcome, UserInputKind Input, string Co
     /// <summary>On a fallback: the ids of the nodes offered as closest in meaning.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
+    /// <summary>The language of the reply ("en", "fr").</summary>
+    public string Language { get; init; } = PolicyBot.Core.Language.Languages.English;
+
     /// <summary>The outcome as logged and tagged: "node", "disambiguation", "fallback"…</summary>
     public string OutcomeName => Outcome.ToString().ToLowerInvariant();
 

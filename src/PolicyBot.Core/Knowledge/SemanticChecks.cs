@@ -34,13 +34,31 @@ internal static class SemanticChecks
             CheckPlain(document, item, pointer, "title", rules, context);
             CheckPlain(document, item, pointer, "issuer", rules, context);
             CollectNote(document, item, pointer, context);
-            if (item["url"] is JsonValue url && rules.AllowedUrlPrefixes.Count > 0 && !rules.IsAllowedUrl(url.ToString()))
+            CheckUrl(document, item, pointer, rules, context);
+            if (item["translations"] is JsonObject translations)
             {
-                context.Error(document, pointer + "/url", $"'{url}' is not on the allow-list of official URLs ({KnowledgeLoader.ContentRulesFile}: {ContentRulesReader.AllowedUrlsField}); use only URLs the fact sheets list");
+                foreach (var (language, translation) in translations)
+                {
+                    if (translation is JsonObject translated)
+                    {
+                        var translatedPointer = $"{pointer}/translations/{language}";
+                        CheckPlain(document, translated, translatedPointer, "title", rules, context);
+                        CheckPlain(document, translated, translatedPointer, "issuer", rules, context);
+                        CheckUrl(document, translated, translatedPointer, rules, context);
+                    }
+                }
             }
         }
 
         CheckDates(document, root, context, today);
+    }
+
+    private static void CheckUrl(ContentDocument document, JsonObject item, string pointer, ContentRules rules, LoadContext context)
+    {
+        if (item["url"] is JsonValue url && rules.AllowedUrlPrefixes.Count > 0 && !rules.IsAllowedUrl(url.ToString()))
+        {
+            context.Error(document, pointer + "/url", $"'{url}' is not on the allow-list of official URLs ({KnowledgeLoader.ContentRulesFile}: {ContentRulesReader.AllowedUrlsField}); use only URLs the fact sheets list");
+        }
     }
 
     private static void CheckNode(ContentDocument document, JsonObject node, string pointer, ContentRules rules, LoadContext context)
