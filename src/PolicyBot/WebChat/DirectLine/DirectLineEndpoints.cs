@@ -15,7 +15,7 @@ namespace PolicyBot.WebChat.DirectLine;
 /// Every call carries its conversation's token (Authorization: Bearer, or ?t= on the WebSocket): 401 without one,
 /// 403 for a wrong or expired one, 404 for a conversation that does not exist (any more).
 /// </summary>
-internal static class DirectLineEndpoints
+internal static partial class DirectLineEndpoints
 {
     public const string RoutePrefix = "/v3/directline";
 
@@ -110,7 +110,7 @@ internal static class DirectLineEndpoints
         var (posted, statusCode, problem) = await ReadActivityAsync(context, options.Value.DevelopmentDirectLine.MaxPostedActivityBytes);
         if (posted is null)
         {
-            logger.LogWarning("Development Direct Line refused an activity for conversation {ConversationId}: {Problem}", conversation.Id, problem);
+            LogActivityRefused(logger, conversation.Id, problem);
             await Error(statusCode, problem!).ExecuteAsync(context);
             return;
         }
@@ -176,7 +176,7 @@ internal static class DirectLineEndpoints
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
-            logger.LogDebug("Development Direct Line stream of conversation {ConversationId} ended: {Reason}", conversation.Id, ex.Message);
+            LogStreamEnded(logger, conversation.Id, ex.Message);
         }
         finally
         {
@@ -309,4 +309,10 @@ internal static class DirectLineEndpoints
 
     private static IResult Error(int statusCode, string message) =>
         Results.Json(new { error = new { code = statusCode.ToString(CultureInfo.InvariantCulture), message } }, statusCode: statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development Direct Line refused an activity for conversation {ConversationId}: {Problem}")]
+    private static partial void LogActivityRefused(ILogger logger, string conversationId, string? problem);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Development Direct Line stream of conversation {ConversationId} ended: {Reason}")]
+    private static partial void LogStreamEnded(ILogger logger, string conversationId, string reason);
 }
