@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using PolicyBot.Bots;
 using PolicyBot.Core.Cards;
 using PolicyBot.Testing;
 
@@ -200,6 +201,17 @@ public sealed class MessageExtensionTests : IDisposable
 
         Assert.Equal(0, _host.Storage.Reads);
         Assert.Equal(0, _host.Storage.Writes);
+    }
+
+    [Fact]
+    public void The_manifest_names_the_command_and_parameter_the_bot_answers()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Manifests, "manifest.template.json")))!;
+        var command = manifest["composeExtensions"]![0]!["commands"]![0]!;
+
+        Assert.Equal(TeamsMessageExtension.SearchCommandId, command["id"]!.GetValue<string>());
+        Assert.Equal(TeamsMessageExtension.QueryParameter, command["parameters"]![0]!["name"]!.GetValue<string>());
+        Assert.True(command["initialRun"]!.GetValue<bool>());
     }
 
     private static void AssertShareable(JsonObject card)
