@@ -65,7 +65,7 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         using var turnSpan = _telemetry.StartTurn(turnContext.Activity.ChannelId);
         if (!IsTenantAllowed(turnContext.Activity))
         {
-            // Refused before any state is read or written; an invoke still gets its response, empty, or Teams would wait for one.
+            // Refused before any state is read or written; an invoke still gets its own response (the adapter would say 501).
             if (turnContext.Activity.Type == ActivityTypes.Invoke)
             {
                 await turnContext.SendActivityAsync(new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = (int)HttpStatusCode.Forbidden } }, cancellationToken);
@@ -186,7 +186,14 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         }
         catch (Newtonsoft.Json.JsonException ex)
         {
-            throw new InvalidInvokeException($"The {name} invoke's value cannot be read: {ex.Message}");
+            // The place, not the serializer's message: that one can quote what was typed, and this goes to the log.
+            var path = ex switch
+            {
+                Newtonsoft.Json.JsonSerializationException serialization => serialization.Path,
+                Newtonsoft.Json.JsonReaderException reader => reader.Path,
+                _ => null,
+            };
+            throw new InvalidInvokeException($"The {name} invoke's value cannot be read at '{path ?? "(unknown)"}': a field has the wrong type.");
         }
     }
 

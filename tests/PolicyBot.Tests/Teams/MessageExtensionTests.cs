@@ -140,16 +140,16 @@ public sealed class MessageExtensionTests : IDisposable
         { "composeExtension/query", "\"poc\"", "no value object" },
         { "composeExtension/query", "[1, 2]", "no value object" },
         { "composeExtension/query", """{"commandId": "findPolicy"}""", "no 'query' parameter" },
-        { "composeExtension/query", """{"commandId": "findPolicy", "parameters": "poc"}""", "cannot be read" },
+        { "composeExtension/query", """{"commandId": "findPolicy", "parameters": "poc"}""", "cannot be read at 'parameters'" },
         { "composeExtension/query", """{"commandId": "findPolicy", "parameters": [{"name": "query", "value": {"text": "poc"}}]}""", "must be text" },
-        { "composeExtension/query", """{"commandId": "findPolicy", "parameters": [{"name": "query", "value": "poc"}], "queryOptions": {"skip": "first"}}""", "cannot be read" },
+        { "composeExtension/query", """{"commandId": "findPolicy", "parameters": [{"name": "query", "value": "poc"}], "queryOptions": {"skip": "first"}}""", "cannot be read at 'queryOptions.skip'" },
         { "composeExtension/selectItem", null, "no value object" },
         { "composeExtension/selectItem", "{}", "no 'nodeId'" },
         { "composeExtension/selectItem", """{"nodeId": 42}""", "no 'nodeId'" },
         { "composeExtension/selectItem", """{"nodeId": "  "}""", "no 'nodeId'" },
         { "composeExtension/queryLink", null, "no value object" },
         { "composeExtension/queryLink", "{}", "no 'url'" },
-        { "composeExtension/queryLink", """{"url": ["https://www.nato.int/"]}""", "cannot be read" },
+        { "composeExtension/queryLink", """{"url": ["https://www.nato.int/"]}""", "cannot be read at 'url'" },
     };
 
     [Theory]
@@ -160,6 +160,7 @@ public sealed class MessageExtensionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(problem, body!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("poc", body["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
