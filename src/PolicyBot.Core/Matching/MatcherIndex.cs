@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 
 namespace PolicyBot.Core.Matching;
 
@@ -27,25 +28,28 @@ internal sealed record CompiledPhrase(int[] Terms, bool Literal, Posting[] Posti
 internal sealed record CompiledSynonym(int[] Terms, bool Literal, Token[] Canonical);
 
 /// <summary>
-/// The searchable form of one <see cref="KnowledgeBase"/> snapshot: vocabulary of stems, synonym rewrites, and an
-/// inverted index from a phrase's first term to the phrases (with their postings) that start with it, so the
-/// cost of a match grows with the question and the hits, not with the number of topics. Immutable once built;
-/// cached per snapshot.
+/// The searchable form of one <see cref="KnowledgeBase"/> snapshot in one language: vocabulary of stems, synonym
+/// rewrites, and an inverted index from a phrase's first term to the phrases (with their postings) that start with it,
+/// so the cost of a match grows with the question and the hits, not with the number of topics. Built from that
+/// language's keywords, synonyms and facet cues, analysed by its <see cref="WordAnalyzer"/>; the French index also
+/// holds the English acronyms ("PoC", "CRSV", "UNSCR 1325") with what they point at in English, since French questions
+/// use them. Immutable once built; cached per snapshot and language.
 /// </summary>
 internal sealed class MatcherIndex
 {
     public const int MaxTokenLength = 48;
 
-    private static readonly ConditionalWeakTable<KnowledgeBase, MatcherIndex> Cache = [];
+    private static readonly ConditionalWeakTable<KnowledgeBase, LanguageIndexes> Cache = [];
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
 
     private MatcherIndex(Builder builder)
     {
+        Analyzer = builder.Analyzer;
         var terms = builder.Terms.ToFrozenDictionary(StringComparer.Ordinal);
         _termLookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        _stopLookup = EnglishLexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stopLookup = Analyzer.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         TermCount = builder.Terms.Count;
         Nodes = [.. builder.Nodes];
         Topics = [.. builder.Topics];
@@ -63,6 +67,11 @@ internal sealed class MatcherIndex
 
         Typos = TypoIndex.Build(builder.TypoWords);
     }
+
+    /// <summary>The language this index matches, and how its words are analysed.</summary>
+    public WordAnalyzer Analyzer { get; }
+
+    public string Language => Analyzer.Language;
 
     public int TermCount { get; }
 
@@ -82,18 +91,77 @@ internal sealed class MatcherIndex
 
     public TypoIndex Typos { get; }
 
-    /// <summary>The index of <paramref name="knowledge"/>, built on first use and kept as long as the snapshot lives.</summary>
-    public static MatcherIndex For(KnowledgeBase knowledge) => Cache.GetValue(knowledge, Build);
+    /// <summary>The English index of <paramref name="knowledge"/>, built on first use and kept as long as the snapshot lives.</summary>
+    public static MatcherIndex For(KnowledgeBase knowledge) => For(knowledge, Languages.English);
 
-    public static MatcherIndex Build(KnowledgeBase knowledge)
+    /// <summary>The index of <paramref name="knowledge"/> in <paramref name="language"/> (English for a language the matcher does not know).</summary>
+    public static MatcherIndex For(KnowledgeBase knowledge, string language)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new MatcherIndex(new Builder(knowledge));
+        var indexes = Cache.GetValue(knowledge, k => new LanguageIndexes(k));
+        return language == Languages.French ? indexes.French.Value : indexes.English.Value;
+    }
+
+    public static MatcherIndex Build(KnowledgeBase knowledge) => Build(knowledge, Languages.English);
+
+    public static MatcherIndex Build(KnowledgeBase knowledge, string language)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var english = language == Languages.French ? For(knowledge, Languages.English) : null;
+        return new MatcherIndex(new Builder(knowledge, language == Languages.French ? Languages.French : Languages.English, english));
     }
 
     public bool IsStopWord(ReadOnlySpan<char> word) => _stopLookup.Contains(word);
 
     public int FindTerm(ReadOnlySpan<char> stem) => _termLookup.TryGetValue(stem, out var id) ? id : -1;
+
+    /// <summary>
+    /// What <paramref name="text"/> points at in this index: the postings of the keyword or facet cue it compiles
+    /// to, after this index's synonyms ("PoC" → "protection of civilians" → the PoC topic). None if it is not one.
+    /// </summary>
+    public IReadOnlyList<Posting> PostingsOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = TextNormalizer.Normalize(text, Language);
+        var folded = new char[MaxTokenLength * 2];
+        var stem = new char[MaxTokenLength * 2];
+        var tokens = new List<Token>();
+        foreach (var range in normalized.AsSpan().Split(' '))
+        {
+            var word = normalized.AsSpan()[range];
+            if (word.Length == 0 || word.Length > MaxTokenLength)
+            {
+                continue;
+            }
+
+            var analyzed = Analyzer.Analyze(word, folded, stem);
+            var term = FindTerm(analyzed.Stem);
+            if (term < 0)
+            {
+                return [];
+            }
+
+            tokens.Add(new Token { Term = term, IsStop = IsStopWord(analyzed.Folded) });
+        }
+
+        var rewritten = new Token[(tokens.Count * 4) + 16];
+        var count = RewriteSynonyms(tokens.ToArray(), rewritten);
+        var (terms, literal) = Builder.Compile(rewritten.AsSpan(0, count));
+        if (terms.Length == 0)
+        {
+            return [];
+        }
+
+        foreach (var p in PhrasesByFirstTerm[terms[0]])
+        {
+            if (Phrases[p].Literal == literal && Phrases[p].Terms.AsSpan().SequenceEqual(terms))
+            {
+                return Phrases[p].Postings;
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>Rewrites synonym variants to their canonical words ("poc" → "protection of civilians").</summary>
     public int RewriteSynonyms(ReadOnlySpan<Token> tokens, Span<Token> output)
@@ -156,15 +224,29 @@ internal sealed class MatcherIndex
         return groups;
     }
 
-    /// <summary>Collects everything the index needs from the knowledge base, assigning term ids as it goes.</summary>
+    /// <summary>Collects everything the index needs from the knowledge base in one language, assigning term ids as it goes.</summary>
     private sealed class Builder
     {
         private readonly Dictionary<string, int> _phraseIds = new(StringComparer.Ordinal);
         private readonly HashSet<string> _synonymKeys = new(StringComparer.Ordinal);
+        private readonly char[] _folded = new char[MaxTokenLength * 2];
+        private readonly char[] _stem = new char[MaxTokenLength * 2];
+        private readonly string _language;
 
-        public Builder(KnowledgeBase knowledge)
+        /// <param name="english">For another language: the English index, whose acronyms the language's questions use too.</param>
+        public Builder(KnowledgeBase knowledge, string language, MatcherIndex? english)
         {
-            foreach (var group in knowledge.Synonyms)
+            _language = language;
+            var synonyms = knowledge.Synonyms.Where(g => g.Language == language).ToList();
+            var facetCues = knowledge.Facets.SelectMany(f => f.Keywords.Where(k => k.Language == language)).ToList();
+            var borrowed = english is null ? [] : EnglishAcronyms(knowledge, english);
+            var texts = synonyms.SelectMany(g => g.Variants.Prepend(g.Canonical))
+                .Concat(knowledge.NodesById.Values.SelectMany(n => n.Keywords.Where(k => k.Language == language)).Select(k => k.Term))
+                .Concat(facetCues.Select(k => k.Term))
+                .Concat(borrowed.Select(b => b.Text));
+            Analyzer = WordAnalyzer.For(language, Acronyms.In(texts));
+
+            foreach (var group in synonyms)
             {
                 AddSynonymGroup(group);
             }
@@ -177,17 +259,21 @@ internal sealed class MatcherIndex
 
             foreach (var definition in knowledge.Facets)
             {
-                foreach (var keyword in definition.Keywords)
+                foreach (var keyword in definition.Keywords.Where(k => k.Language == language))
                 {
-                    AddKeyword(keyword, new Posting(-1, -1, definition.Facet, keyword.Weight));
+                    AddKeyword(keyword.Term, new Posting(-1, -1, definition.Facet, keyword.Weight));
                 }
             }
 
-            foreach (var word in EnglishLexicon.NeutralWords)
+            AddBorrowed(borrowed, english);
+
+            foreach (var word in Analyzer.NeutralWords)
             {
-                NeutralTerms.Add(TermId(EnglishStemmer.Stem(word)));
+                NeutralTerms.Add(TermId(Analyzer.Analyze(word, _folded, _stem).Stem.ToString()));
             }
         }
+
+        public WordAnalyzer Analyzer { get; }
 
         public Dictionary<string, int> Terms { get; } = new(StringComparer.Ordinal);
 
@@ -203,13 +289,57 @@ internal sealed class MatcherIndex
 
         public List<KeyValuePair<string, int>> TypoWords { get; } = [];
 
+        /// <summary>
+        /// The English keywords, facet cues and synonym variants made only of acronyms and numbers ("PoC", "CRSV",
+        /// "UNSCR 1325"), each with what it points at in the English index: staff use them whatever their language.
+        /// </summary>
+        private static List<(string Text, IReadOnlyList<Posting> Postings)> EnglishAcronyms(KnowledgeBase knowledge, MatcherIndex english)
+        {
+            var texts = knowledge.NodesById.Values.SelectMany(n => n.Keywords)
+                .Concat(knowledge.Facets.SelectMany(f => f.Keywords))
+                .Where(k => k.Language == Languages.English && k.Weight > 0)
+                .Select(k => k.Term)
+                .Concat(knowledge.Synonyms.Where(g => g.Language == Languages.English).SelectMany(g => g.Variants.Prepend(g.Canonical)));
+            return texts
+                .Where(Acronyms.IsAcronymPhrase)
+                .Distinct(StringComparer.Ordinal)
+                .Select(text => (text, english.PostingsOf(text)))
+                .Where(b => b.Item2.Count > 0)
+                .ToList();
+        }
+
+        /// <summary>Adds the English acronyms to this index with their English postings (node and topic indexes are the same: both walk the same tree).</summary>
+        private void AddBorrowed(List<(string Text, IReadOnlyList<Posting> Postings)> borrowed, MatcherIndex? english)
+        {
+            if (english is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < english.Nodes.Length; i++)
+            {
+                if (!ReferenceEquals(english.Nodes[i], Nodes[i]))
+                {
+                    throw new InvalidOperationException("the English and the " + _language + " index list the nodes in different orders");
+                }
+            }
+
+            foreach (var (text, postings) in borrowed)
+            {
+                foreach (var posting in postings)
+                {
+                    AddKeyword(text, posting);
+                }
+            }
+        }
+
         private void AddNode(KnowledgeNode node, int topic)
         {
             Nodes.Add(node);
             var nodeIndex = Nodes.Count - 1;
-            foreach (var keyword in node.Keywords)
+            foreach (var keyword in node.Keywords.Where(k => k.Language == _language))
             {
-                AddKeyword(keyword, new Posting(nodeIndex, topic, node.Facet, keyword.Weight));
+                AddKeyword(keyword.Term, new Posting(nodeIndex, topic, node.Facet, keyword.Weight));
             }
 
             foreach (var child in node.Children)
@@ -218,14 +348,14 @@ internal sealed class MatcherIndex
             }
         }
 
-        private void AddKeyword(Keyword keyword, Posting posting)
+        private void AddKeyword(string text, Posting posting)
         {
-            if (keyword.Weight == 0)
+            if (posting.Weight == 0)
             {
                 return;
             }
 
-            var (terms, literal) = Compile(RewriteForBuild(Analyze(keyword.Term)));
+            var (terms, literal) = Compile(RewriteForBuild(Analyze(text)));
             if (terms.Length == 0)
             {
                 return;
@@ -296,7 +426,7 @@ internal sealed class MatcherIndex
         }
 
         /// <summary>Content words when there are two or more; otherwise every word, matched literally.</summary>
-        private static (int[] Terms, bool Literal) Compile(ReadOnlySpan<Token> tokens)
+        public static (int[] Terms, bool Literal) Compile(ReadOnlySpan<Token> tokens)
         {
             var content = 0;
             foreach (var token in tokens)
@@ -319,22 +449,24 @@ internal sealed class MatcherIndex
 
         private Token[] Analyze(string text)
         {
-            var normalized = TextNormalizer.Normalize(text);
+            var normalized = TextNormalizer.Normalize(text, _language);
             var tokens = new List<Token>();
             foreach (var range in normalized.AsSpan().Split(' '))
             {
-                var word = normalized[range];
+                var word = normalized.AsSpan()[range];
                 if (word.Length == 0 || word.Length > MaxTokenLength)
                 {
                     continue;
                 }
 
-                var isStop = EnglishLexicon.StopWords.Contains(word);
-                var stem = EnglishStemmer.Stem(word);
+                var analyzed = Analyzer.Analyze(word, _folded, _stem);
+                var folded = analyzed.Folded.ToString();
+                var isStop = Analyzer.StopWords.Contains(folded);
+                var stem = analyzed.Stem.ToString();
                 var term = TermId(stem);
-                if (!isStop)
+                if (!isStop && !analyzed.Exact)
                 {
-                    TypoWords.Add(new(word, term));
+                    TypoWords.Add(new(folded, term));
                     TypoWords.Add(new(stem, term));
                 }
 
@@ -354,6 +486,14 @@ internal sealed class MatcherIndex
 
             return id;
         }
+    }
+
+    /// <summary>The two indexes of one snapshot, each built on first use.</summary>
+    private sealed class LanguageIndexes(KnowledgeBase knowledge)
+    {
+        public Lazy<MatcherIndex> English { get; } = new(() => Build(knowledge, Languages.English));
+
+        public Lazy<MatcherIndex> French { get; } = new(() => Build(knowledge, Languages.French));
     }
 
     /// <summary>A phrase being collected: one posting per node or facet, the strongest weight kept.</summary>
