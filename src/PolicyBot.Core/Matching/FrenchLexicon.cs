@@ -54,9 +54,12 @@ internal static class FrenchLexicon
 
     /// <summary>
     /// Words whose accent or ending is their meaning, with a stem of their own that the light stemmer would take
-    /// from them (it makes "trait" of all of them): "traite" is trafficking ("la traite des êtres humains"),
-    /// "traité" a treaty or "treated", "traitement" treatment or processing. Keys as the normaliser writes the
-    /// word (lower-case, accents kept); an unaccented "traite" is trafficking, as French staff type it.
+    /// from them. It makes "trait" of "traite" (trafficking: "la traite des êtres humains"), "traité" (a treaty, or
+    /// "treated") and "traitement" (treatment, processing); an unaccented "traite" is trafficking, as French staff
+    /// type it. It makes "civil" of "civils" (civilians) and "civile" (the feminine adjective of "protection civile",
+    /// civil protection, and "sécurité civile", near misses of the protection of civilians, but also of "population
+    /// civile"): the content says which "civile" phrases point where. Keys as the normaliser writes the word
+    /// (lower-case, accents kept).
     /// </summary>
     public static readonly FrozenDictionary<string, string> ProtectedStems = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -68,5 +71,7 @@ internal static class FrenchLexicon
         ["traitées"] = "traité",
         ["traitement"] = "traitement",
         ["traitements"] = "traitement",
+        ["civile"] = "civile",
+        ["civiles"] = "civile",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -31,9 +31,10 @@ internal sealed record CompiledSynonym(int[] Terms, bool Literal, Token[] Canoni
 /// The searchable form of one <see cref="KnowledgeBase"/> snapshot in one language: vocabulary of stems, synonym
 /// rewrites, and an inverted index from a phrase's first term to the phrases (with their postings) that start with it,
 /// so the cost of a match grows with the question and the hits, not with the number of topics. Built from that
-/// language's keywords, synonyms and facet cues, analysed by its <see cref="WordAnalyzer"/>; the French index also
-/// holds the English acronyms ("PoC", "CRSV", "UNSCR 1325") with what they point at in English, since French questions
-/// use them. Immutable once built; cached per snapshot and language.
+/// language's keywords, synonyms and facet cues, analysed by its <see cref="WordAnalyzer"/>, plus the other language's
+/// acronyms with what they point at there ("la politique PoC", "what is TEH?"): staff use both languages' acronyms,
+/// and a message made of little more than an acronym has no clear language. Immutable once built; both languages'
+/// indexes are built together and cached per snapshot.
 /// </summary>
 internal sealed class MatcherIndex
 {
@@ -98,70 +99,26 @@ internal sealed class MatcherIndex
     public static MatcherIndex For(KnowledgeBase knowledge, string language)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        var indexes = Cache.GetValue(knowledge, k => new LanguageIndexes(k));
-        return language == Languages.French ? indexes.French.Value : indexes.English.Value;
+        var indexes = Cache.GetValue(knowledge, k => new LanguageIndexes(k)).Both.Value;
+        return language == Languages.French ? indexes.French : indexes.English;
     }
 
-    public static MatcherIndex Build(KnowledgeBase knowledge) => Build(knowledge, Languages.English);
-
-    public static MatcherIndex Build(KnowledgeBase knowledge, string language)
+    /// <summary>Builds the English and French indexes of <paramref name="knowledge"/> (each borrows the other's acronyms).</summary>
+    public static (MatcherIndex English, MatcherIndex French) Build(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        var english = language == Languages.French ? For(knowledge, Languages.English) : null;
-        return new MatcherIndex(new Builder(knowledge, language == Languages.French ? Languages.French : Languages.English, english));
+        var english = new Builder(knowledge, Languages.English, Languages.French);
+        var french = new Builder(knowledge, Languages.French, Languages.English);
+        var fromEnglish = english.AcronymPostings();
+        var fromFrench = french.AcronymPostings();
+        english.Borrow(fromFrench, french.Nodes);
+        french.Borrow(fromEnglish, english.Nodes);
+        return (new MatcherIndex(english), new MatcherIndex(french));
     }
 
     public bool IsStopWord(ReadOnlySpan<char> word) => _stopLookup.Contains(word);
 
     public int FindTerm(ReadOnlySpan<char> stem) => _termLookup.TryGetValue(stem, out var id) ? id : -1;
-
-    /// <summary>
-    /// What <paramref name="text"/> points at in this index: the postings of the keyword or facet cue it compiles
-    /// to, after this index's synonyms ("PoC" → "protection of civilians" → the PoC topic). None if it is not one.
-    /// </summary>
-    public IReadOnlyList<Posting> PostingsOf(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text, Language);
-        var folded = new char[MaxTokenLength * 2];
-        var stem = new char[MaxTokenLength * 2];
-        var tokens = new List<Token>();
-        foreach (var range in normalized.AsSpan().Split(' '))
-        {
-            var word = normalized.AsSpan()[range];
-            if (word.Length == 0 || word.Length > MaxTokenLength)
-            {
-                continue;
-            }
-
-            var analyzed = Analyzer.Analyze(word, folded, stem);
-            var term = FindTerm(analyzed.Stem);
-            if (term < 0)
-            {
-                return [];
-            }
-
-            tokens.Add(new Token { Term = term, IsStop = IsStopWord(analyzed.Folded) });
-        }
-
-        var rewritten = new Token[(tokens.Count * 4) + 16];
-        var count = RewriteSynonyms(tokens.ToArray(), rewritten);
-        var (terms, literal) = Builder.Compile(rewritten.AsSpan(0, count));
-        if (terms.Length == 0)
-        {
-            return [];
-        }
-
-        foreach (var p in PhrasesByFirstTerm[terms[0]])
-        {
-            if (Phrases[p].Literal == literal && Phrases[p].Terms.AsSpan().SequenceEqual(terms))
-            {
-                return Phrases[p].Postings;
-            }
-        }
-
-        return [];
-    }
 
     /// <summary>Rewrites synonym variants to their canonical words ("poc" → "protection of civilians").</summary>
     public int RewriteSynonyms(ReadOnlySpan<Token> tokens, Span<Token> output)
@@ -233,18 +190,13 @@ internal sealed class MatcherIndex
         private readonly char[] _stem = new char[MaxTokenLength * 2];
         private readonly string _language;
 
-        /// <param name="english">For another language: the English index, whose acronyms the language's questions use too.</param>
-        public Builder(KnowledgeBase knowledge, string language, MatcherIndex? english)
+        /// <param name="other">The other language, whose acronyms this index borrows (see <see cref="Borrow"/>).</param>
+        public Builder(KnowledgeBase knowledge, string language, string other)
         {
             _language = language;
             var synonyms = knowledge.Synonyms.Where(g => g.Language == language).ToList();
-            var facetCues = knowledge.Facets.SelectMany(f => f.Keywords.Where(k => k.Language == language)).ToList();
-            var borrowed = english is null ? [] : EnglishAcronyms(knowledge, english);
-            var texts = synonyms.SelectMany(g => g.Variants.Prepend(g.Canonical))
-                .Concat(knowledge.NodesById.Values.SelectMany(n => n.Keywords.Where(k => k.Language == language)).Select(k => k.Term))
-                .Concat(facetCues.Select(k => k.Term))
-                .Concat(borrowed.Select(b => b.Text));
-            Analyzer = WordAnalyzer.For(language, Acronyms.In(texts));
+            Analyzer = WordAnalyzer.For(language, Acronyms.In(Texts(knowledge, language).Concat(AcronymTextsOf(knowledge, other))));
+            AcronymTexts = [.. AcronymTextsOf(knowledge, language)];
 
             foreach (var group in synonyms)
             {
@@ -265,8 +217,6 @@ internal sealed class MatcherIndex
                 }
             }
 
-            AddBorrowed(borrowed, english);
-
             foreach (var word in Analyzer.NeutralWords)
             {
                 NeutralTerms.Add(TermId(Analyzer.Analyze(word, _folded, _stem).Stem.ToString()));
@@ -274,6 +224,9 @@ internal sealed class MatcherIndex
         }
 
         public WordAnalyzer Analyzer { get; }
+
+        /// <summary>This language's own keywords, facet cues and synonyms made only of acronyms and numbers ("PoC", "UNSCR 1325", "TEH").</summary>
+        public List<string> AcronymTexts { get; }
 
         public Dictionary<string, int> Terms { get; } = new(StringComparer.Ordinal);
 
@@ -289,48 +242,84 @@ internal sealed class MatcherIndex
 
         public List<KeyValuePair<string, int>> TypoWords { get; } = [];
 
-        /// <summary>
-        /// The English keywords, facet cues and synonym variants made only of acronyms and numbers ("PoC", "CRSV",
-        /// "UNSCR 1325"), each with what it points at in the English index: staff use them whatever their language.
-        /// </summary>
-        private static List<(string Text, IReadOnlyList<Posting> Postings)> EnglishAcronyms(KnowledgeBase knowledge, MatcherIndex english)
-        {
-            var texts = knowledge.NodesById.Values.SelectMany(n => n.Keywords)
+        /// <summary>Every keyword, facet cue and synonym text of <paramref name="language"/>.</summary>
+        private static IEnumerable<string> Texts(KnowledgeBase knowledge, string language) =>
+            knowledge.NodesById.Values.SelectMany(n => n.Keywords)
                 .Concat(knowledge.Facets.SelectMany(f => f.Keywords))
-                .Where(k => k.Language == Languages.English && k.Weight > 0)
+                .Where(k => k.Language == language)
                 .Select(k => k.Term)
-                .Concat(knowledge.Synonyms.Where(g => g.Language == Languages.English).SelectMany(g => g.Variants.Prepend(g.Canonical)));
-            return texts
-                .Where(Acronyms.IsAcronymPhrase)
-                .Distinct(StringComparer.Ordinal)
-                .Select(text => (text, english.PostingsOf(text)))
-                .Where(b => b.Item2.Count > 0)
-                .ToList();
-        }
+                .Concat(knowledge.Synonyms.Where(g => g.Language == language).SelectMany(g => g.Variants.Prepend(g.Canonical)));
 
-        /// <summary>Adds the English acronyms to this index with their English postings (node and topic indexes are the same: both walk the same tree).</summary>
-        private void AddBorrowed(List<(string Text, IReadOnlyList<Posting> Postings)> borrowed, MatcherIndex? english)
+        private static IEnumerable<string> AcronymTextsOf(KnowledgeBase knowledge, string language) =>
+            Texts(knowledge, language).Where(Acronyms.IsAcronymPhrase).Distinct(StringComparer.Ordinal);
+
+        /// <summary>Each of this language's acronym texts with what it points at here (after this language's synonyms).</summary>
+        public List<(string Text, Posting[] Postings)> AcronymPostings()
         {
-            if (english is null)
+            var result = new List<(string, Posting[])>();
+            foreach (var text in AcronymTexts)
             {
-                return;
+                var tokens = Lookup(text);
+                var (terms, literal) = tokens is null ? ([], false) : Compile(RewriteForBuild(tokens));
+                var key = (literal ? "L:" : "C:") + string.Join(',', terms);
+                if (terms.Length > 0 && _phraseIds.TryGetValue(key, out var id))
+                {
+                    result.Add((text, Phrases[id].Postings.ToArray()));
+                }
             }
 
-            for (var i = 0; i < english.Nodes.Length; i++)
+            return result;
+        }
+
+        /// <summary>
+        /// Adds the other language's acronyms with their postings there, each unless this language already knows one of
+        /// its words ("UNSCR" is a French synonym: French keeps its own meaning). Postings carry node and topic indexes,
+        /// the same in both builders since both walk the same tree.
+        /// </summary>
+        public void Borrow(List<(string Text, Posting[] Postings)> borrowed, List<KnowledgeNode> otherNodes)
+        {
+            if (otherNodes.Count != Nodes.Count || otherNodes.Where((node, i) => !ReferenceEquals(node, Nodes[i])).Any())
             {
-                if (!ReferenceEquals(english.Nodes[i], Nodes[i]))
-                {
-                    throw new InvalidOperationException("the English and the " + _language + " index list the nodes in different orders");
-                }
+                throw new InvalidOperationException("the two languages' indexes list the nodes in different orders");
             }
 
             foreach (var (text, postings) in borrowed)
             {
+                if (Lookup(text) is not null)
+                {
+                    continue;
+                }
+
                 foreach (var posting in postings)
                 {
                     AddKeyword(text, posting);
                 }
             }
+        }
+
+        /// <summary>The tokens of <paramref name="text"/> if every word of it is already a term of this index, else null; adds nothing.</summary>
+        private Token[]? Lookup(string text)
+        {
+            var normalized = TextNormalizer.Normalize(text, _language);
+            var tokens = new List<Token>();
+            foreach (var range in normalized.AsSpan().Split(' '))
+            {
+                var word = normalized.AsSpan()[range];
+                if (word.Length == 0 || word.Length > MaxTokenLength)
+                {
+                    continue;
+                }
+
+                var analyzed = Analyzer.Analyze(word, _folded, _stem);
+                if (!Terms.TryGetValue(analyzed.Stem.ToString(), out var term))
+                {
+                    return null;
+                }
+
+                tokens.Add(new Token { Term = term, IsStop = Analyzer.StopWords.Contains(analyzed.Folded.ToString()) });
+            }
+
+            return tokens.Count == 0 ? null : [.. tokens];
         }
 
         private void AddNode(KnowledgeNode node, int topic)
@@ -464,9 +453,15 @@ internal sealed class MatcherIndex
                 var isStop = Analyzer.StopWords.Contains(folded);
                 var stem = analyzed.Stem.ToString();
                 var term = TermId(stem);
-                if (!isStop && !analyzed.Exact)
+                if (!isStop)
                 {
-                    TypoWords.Add(new(folded, term));
+                    // A protected word's folded form may be another word ("traité" folds to "traite"): only its own stem
+                    // is a correction target (and only if it is plain ASCII: "traite" and "traitement", never "traité").
+                    if (!analyzed.Exact)
+                    {
+                        TypoWords.Add(new(folded, term));
+                    }
+
                     TypoWords.Add(new(stem, term));
                 }
 
@@ -488,12 +483,10 @@ internal sealed class MatcherIndex
         }
     }
 
-    /// <summary>The two indexes of one snapshot, each built on first use.</summary>
+    /// <summary>The two indexes of one snapshot, built together on first use.</summary>
     private sealed class LanguageIndexes(KnowledgeBase knowledge)
     {
-        public Lazy<MatcherIndex> English { get; } = new(() => Build(knowledge, Languages.English));
-
-        public Lazy<MatcherIndex> French { get; } = new(() => Build(knowledge, Languages.French));
+        public Lazy<(MatcherIndex English, MatcherIndex French)> Both { get; } = new(() => Build(knowledge));
     }
 
     /// <summary>A phrase being collected: one posting per node or facet, the strongest weight kept.</summary>
@@ -513,6 +506,8 @@ internal sealed class MatcherIndex
                 _postings[existing] = posting;
             }
         }
+
+        public IReadOnlyList<Posting> Postings => _postings;
 
         public CompiledPhrase Compile() => new(terms, literal, [.. _postings]);
     }

@@ -39,7 +39,7 @@ public sealed class FrenchAnalysisTests
         Assert.Equal(Stem(unaccented), Stem(TextNormalizer.Normalize(accented, Languages.French)));
 
     [Theory]
-    [InlineData("civil", "civils", "civile", "civiles")]
+    [InlineData("civil", "civils")]
     [InlineData("enfant", "enfants")]
     [InlineData("conflit", "conflits")]
     [InlineData("humain", "humaine", "humains", "humaines")]
@@ -59,7 +59,9 @@ public sealed class FrenchAnalysisTests
     [InlineData("traitée", "traité")]
     [InlineData("traitement", "traitement")]
     [InlineData("traitements", "traitement")]
-    public void Trafficking_treaty_and_treatment_keep_stems_of_their_own(string word, string stem)
+    [InlineData("civile", "civile")]
+    [InlineData("civiles", "civile")]
+    public void Words_whose_accent_or_ending_is_their_meaning_keep_stems_of_their_own(string word, string stem)
     {
         var analyzed = Analyze(word);
 
@@ -74,6 +76,10 @@ public sealed class FrenchAnalysisTests
 
         Assert.Equal(stems.Count, stems.Distinct().Count());
     }
+
+    [Fact]
+    public void Civilians_are_not_the_civile_of_civil_protection() =>
+        Assert.NotEqual(Stem("civils"), Stem("civile"));
 
     [Theory]
     [InlineData("1325")]
