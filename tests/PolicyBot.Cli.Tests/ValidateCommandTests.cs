@@ -96,8 +96,9 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Path.Combine(_copy, "human-security.yaml");
         var lines = File.ReadAllLines(path).ToList();
-        var statusLine = lines.FindIndex(l => l.StartsWith("status:", StringComparison.Ordinal));
-        lines[statusLine] = "status: { en: \"HSAGP, Madrid 2022 (paragraphs 5 onward not visible to us)\" }";
+        var statusLine = lines.FindIndex(l => l.StartsWith("status:", StringComparison.Ordinal)) + 1;
+        Assert.StartsWith("  en: ", lines[statusLine], StringComparison.Ordinal);
+        lines[statusLine] = "  en: \"HSAGP, Madrid 2022 (paragraphs 5 onward not visible to us)\"";
         File.WriteAllLines(path, lines);
 
         var (code, _, error) = Validate(_copy);
