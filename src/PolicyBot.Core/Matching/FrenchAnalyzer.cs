@@ -46,7 +46,7 @@ internal sealed class FrenchAnalyzer : WordAnalyzer
         }
 
         plain.CopyTo(stem);
-        if (plain.ContainsAnyInRange('0', '9') || _acronyms.Contains(plain))
+        if (HasDigit(plain) || _acronyms.Contains(plain))
         {
             return new AnalyzedWord(plain, stem.AsSpan(0, foldedLength), exact: false);
         }
@@ -59,5 +59,19 @@ internal sealed class FrenchAnalyzer : WordAnalyzer
 
         var length = Light.Stem(stem, foldedLength);
         return new AnalyzedWord(plain, stem.AsSpan(0, length), exact: false);
+    }
+
+    // A plain loop: span.ContainsAnyInRange allocated on every call in measurements here.
+    private static bool HasDigit(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
