@@ -33,6 +33,7 @@ public sealed class ContentRuleChecksTests
     [InlineData("protection-of-civilians.yaml", "The policy's other paragraphs are not summarised here: read the full text on nato.int.", "Paragraphs 6-13 of the policy were not visible to us.", "nodes[0].summary.en")]
     [InlineData("trafficking-in-human-beings.yaml", "with an update under way.\", fr:", "with an update under way (seed page).\", fr:", "changes[0].text.en")]
     [InlineData("human-security.yaml", "title: '\"Human Security\" topic page (version of 30 August 2024)'", "title: '\"Human Security\" topic page (NATO original not seen)'", "documents[2].title")]
+    [InlineData("protection-of-civilians.yaml", "fr: \"Protection des civils\" }", "fr: \"Protection des civils (lue dans une copie de tiers)\" }", "title.fr")]
     public void Research_wording_on_a_card_visible_text_is_an_error_with_file_and_line(string file, string oldText, string newText, string field)
     {
         using var kb = new TempKnowledge();
