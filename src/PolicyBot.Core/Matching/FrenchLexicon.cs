@@ -58,8 +58,9 @@ internal static class FrenchLexicon
     /// "treated") and "traitement" (treatment, processing); an unaccented "traite" is trafficking, as French staff
     /// type it. It makes "civil" of "civils" (civilians) and "civile" (the feminine adjective of "protection civile",
     /// civil protection, and "sécurité civile", near misses of the protection of civilians, but also of "population
-    /// civile"): the content says which "civile" phrases point where. Keys as the normaliser writes the word
-    /// (lower-case, accents kept).
+    /// civile"): the content says which "civile" phrases point where. And it makes "soldat" of "soldates" and
+    /// "adolescent" of "adolescentes": women soldiers and teenage girls are the women, peace and security topic's
+    /// words, soldiers and teenagers are not. Keys as the normaliser writes the word (lower-case, accents kept).
     /// </summary>
     public static readonly FrozenDictionary<string, string> ProtectedStems = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -73,5 +74,9 @@ internal static class FrenchLexicon
         ["traitements"] = "traitement",
         ["civile"] = "civile",
         ["civiles"] = "civile",
+        ["soldate"] = "soldate",
+        ["soldates"] = "soldate",
+        ["adolescente"] = "adolescente",
+        ["adolescentes"] = "adolescente",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
