@@ -272,9 +272,9 @@ internal sealed class MatcherIndex
         }
 
         /// <summary>
-        /// Adds the other language's acronyms with their postings there, each unless this language already knows one of
-        /// its words ("UNSCR" is a French synonym: French keeps its own meaning). Postings carry node and topic indexes,
-        /// the same in both builders since both walk the same tree.
+        /// Adds the other language's acronyms with their postings there, each unless every word of it is already a word
+        /// of this language's content ("UNSCR" is a French synonym: French keeps its own meaning). Postings carry node
+        /// and topic indexes, the same in both builders since both walk the same tree.
         /// </summary>
         public void Borrow(List<(string Text, Posting[] Postings)> borrowed, List<KnowledgeNode> otherNodes)
         {
@@ -415,7 +415,7 @@ internal sealed class MatcherIndex
         }
 
         /// <summary>Content words when there are two or more; otherwise every word, matched literally.</summary>
-        public static (int[] Terms, bool Literal) Compile(ReadOnlySpan<Token> tokens)
+        private static (int[] Terms, bool Literal) Compile(ReadOnlySpan<Token> tokens)
         {
             var content = 0;
             foreach (var token in tokens)

@@ -111,6 +111,12 @@ public sealed class FrenchMatchingTests
         Assert.Equal("trafficking", _matcher.Match("trafficking in human beings", _knowledge).TopicId);
     }
 
+    [Theory]
+    [InlineData("PdC")]
+    [InlineData("what is PdC?")]
+    public void French_acronyms_reach_their_topic_in_english_questions_too(string question) =>
+        Assert.Equal("civilians", _matcher.Match(question, _knowledge).TopicId);
+
     [Fact]
     public void A_language_the_matcher_does_not_know_is_matched_as_english()
     {
