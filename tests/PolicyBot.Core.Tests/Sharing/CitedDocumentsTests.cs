@@ -15,7 +15,7 @@ public sealed class CitedDocumentsTests
     {
         var cited = CitedDocuments.For(Knowledge);
         var pages = Knowledge.Topics
-            .SelectMany(t => Nodes(t).SelectMany(Documents).Select(d => (Topic: t, Url: d.Url)))
+            .SelectMany(t => Nodes(t).SelectMany(Documents).SelectMany(d => d.Translations.Values.Select(x => x.Url).Prepend(d.Url)).Select(url => (Topic: t, Url: url)))
             .Where(p => p.Url is not null)
             .ToList();
 
