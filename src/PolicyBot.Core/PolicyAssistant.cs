@@ -1,7 +1,6 @@
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
-using PolicyBot.Core.Language;
 using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core;
@@ -34,11 +33,11 @@ public sealed class PolicyAssistant : IPolicyAssistant
 
         var turn = _dialog.Respond(input, context, knowledge);
         var message = _cards.Render(turn.Reply, knowledge);
-        return ValueTask.FromResult(new AssistantReply([message], turn.Context, [Describe(turn.Reply, input, turn.Context, knowledge)]));
+        return ValueTask.FromResult(new AssistantReply([message], turn.Context, [Describe(turn.Reply, input, knowledge)]));
     }
 
     /// <summary>What the host logs about the turn: ids, outcome and score, never the user's text.</summary>
-    private static AssistantEvent Describe(DialogReply reply, UserInput input, DialogContext context, KnowledgeBase knowledge)
+    private static AssistantEvent Describe(DialogReply reply, UserInput input, KnowledgeBase knowledge)
     {
         if (reply.Kind == ReplyKind.FeedbackThanks)
         {
@@ -54,7 +53,7 @@ public sealed class PolicyAssistant : IPolicyAssistant
             // Suggestions on a fallback come from the meaning stage, whatever the keywords found.
             Path = reply.Suggestions.Count > 0 ? MatchPath.Meaning : reply.Match?.Via,
             Suggestions = [.. reply.Suggestions.Select(s => s.Id)],
-            Language = context.Language ?? Languages.English,
+            Language = reply.Language,
         };
     }
 }

@@ -95,4 +95,15 @@ public sealed class PolicyAssistantEventsTests
         Assert.Equal(ReplyKind.Fallback, turn.Outcome);
         Assert.DoesNotContain("secret", turn.ToString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_turn_carries_the_language_of_its_reply()
+    {
+        Assert.Equal("fr", Assert.IsType<TurnEvent>(await EventOf(UserInput.Welcome with { Locale = "fr-FR" })).Language);
+        Assert.Equal("en", Assert.IsType<TurnEvent>(await EventOf(UserInput.Welcome)).Language);
+
+        var reply = await _assistant.ReplyAsync(UserInput.FromText("aide"), new DialogContext { Language = "fr" }, CancellationToken.None);
+        Assert.Equal("fr", Assert.IsType<TurnEvent>(Assert.Single(reply.Events)).Language);
+        Assert.Equal("fr", reply.Context.Language);
+    }
 }
