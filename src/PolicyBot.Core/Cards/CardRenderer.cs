@@ -46,31 +46,34 @@ public sealed partial class CardRenderer : ICardRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(knowledge);
+        // One set of templates and texts for the whole card, even if a reload lands meanwhile.
+        var cards = _templates.Current;
+
         // A reply that repeats what the user typed is not cached: no user text is kept beyond the turn.
         return reply.EchoedText is null
-            ? _cache.GetOrRender(RenderedCardCache.Key(reply, knowledge.ContentVersion, _templates.Generation), () => RenderUncached(reply, knowledge))
-            : RenderUncached(reply, knowledge);
+            ? _cache.GetOrRender(RenderedCardCache.Key(reply, knowledge.ContentVersion, cards.Generation), () => RenderUncached(reply, knowledge, cards))
+            : RenderUncached(reply, knowledge, cards);
     }
 
-    private ReplyMessage RenderUncached(DialogReply reply, KnowledgeBase knowledge)
+    private ReplyMessage RenderUncached(DialogReply reply, KnowledgeBase knowledge, CardSet cards)
     {
-        var model = _builder.Build(reply, knowledge);
+        var model = _builder.Build(reply, knowledge, cards.Strings);
         if (model.TemplateName is null)
         {
             return new ReplyMessage(model.Text);
         }
 
-        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply));
+        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply, cards));
     }
 
     /// <summary>The card model (template name, data, plain text), for tests and the content owners' preview.</summary>
-    internal CardModel BuildModel(DialogReply reply, KnowledgeBase knowledge) => _builder.Build(reply, knowledge);
+    internal CardModel BuildModel(DialogReply reply, KnowledgeBase knowledge) => _builder.Build(reply, knowledge, _templates.Strings);
 
     internal static string Serialize(JsonNode card) => card.ToJsonString(CardJsonOptions);
 
-    private string ExpandWithinLimit(CardModel model, DialogReply reply)
+    private string ExpandWithinLimit(CardModel model, DialogReply reply, CardSet cards)
     {
-        var template = _templates.Get(model.TemplateName!);
+        var template = cards.Get(model.TemplateName!);
         var json = Expand(template, model.Data);
         if (Fits(json))
         {

@@ -70,8 +70,8 @@ public sealed class CardConformanceTests
     {
         var knowledge = CardRendererTests.RealKnowledge();
         var renderer = CardTestContext.Renderer();
-        var replies = knowledge.NodesById.Values
-            .Select(n => ("node " + n.Id, new DialogReply(ReplyKind.Node) { Node = n, Options = DialogEngine.OptionsUnder(n, knowledge) }))
+        var replies = PolicyBot.Core.Language.Languages.Supported
+            .SelectMany(language => knowledge.NodesById.Values.Select(n => ($"node {n.Id} {language}", new DialogReply(ReplyKind.Node) { Node = n, Options = DialogEngine.OptionsUnder(n, knowledge), Language = language })))
             .Concat(CardTestContext.EveryReply(knowledge))
             .Append(("escaping", new DialogReply(ReplyKind.Fallback) { EchoedText = "**x** [a](b) <b>c</b> _d_ \\ ${name} `e`", OfferContact = true }));
         var jobs = replies

@@ -21,7 +21,7 @@ public sealed class ReplyLanguageTests
         ReplyLanguage.Choose(UserInput.FromText(text) with { Locale = locale }, new DialogContext { Language = conversation }, Detector);
 
     [Theory]
-    [InlineData("Qu'est-ce que la politique de protection des civils ?", "en", "en-US", "fr")]
+    [InlineData("Que doivent faire les commandants pour les civils ?", "en", "en-US", "fr")]
     [InlineData("What does the policy say about children?", "fr", "fr-FR", "en")]
     public void A_clear_message_decides_whatever_the_conversation_and_locale(string text, string conversation, string locale, string expected) =>
         Assert.Equal(expected, Choose(text, conversation, locale));
@@ -85,7 +85,7 @@ public sealed class ReplyLanguageTests
     [Fact]
     public void The_language_goes_to_the_matcher_the_reply_and_the_context()
     {
-        const string question = "Qu'est-ce que la politique de protection des civils ?";
+        const string question = "Que doivent faire les commandants pour les civils ?";
         var node = Knowledge.Find("protection-of-civilians")!;
         _matcher.Setup(m => m.Match(question, Knowledge, "fr")).Returns(new MatchResult(MatchOutcome.Answer, node, null, 12, 0.9, ["civils"], []));
 
