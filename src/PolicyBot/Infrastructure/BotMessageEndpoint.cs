@@ -10,7 +10,7 @@ namespace PolicyBot.Infrastructure;
 /// checked first, so that a malformed or oversized request gets a clear 4xx naming the problem and never an
 /// exception text.
 /// </summary>
-internal static class BotMessageEndpoint
+internal static partial class BotMessageEndpoint
 {
     public static async Task HandleAsync(
         HttpContext httpContext,
@@ -52,8 +52,11 @@ internal static class BotMessageEndpoint
 
     private static Task RejectAsync(HttpContext httpContext, ILogger logger, int statusCode, string message)
     {
-        logger.LogWarning("Rejected request to /api/messages with {StatusCode}: {Problem}", statusCode, message);
+        LogRejected(logger, statusCode, message);
         httpContext.Response.StatusCode = statusCode;
         return httpContext.Response.WriteAsJsonAsync(new { error = message });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected request to /api/messages with {StatusCode}: {Problem}")]
+    private static partial void LogRejected(ILogger logger, int statusCode, string problem);
 }

@@ -3,7 +3,7 @@ using PolicyBot.Core.Knowledge;
 namespace PolicyBot.Infrastructure;
 
 /// <summary>Loads the knowledge base before the host starts serving, then watches it for edits.</summary>
-internal sealed class KnowledgeHostedService(KnowledgeStore store, ILogger<KnowledgeHostedService> logger) : IHostedService
+internal sealed partial class KnowledgeHostedService(KnowledgeStore store, ILogger<KnowledgeHostedService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -11,7 +11,7 @@ internal sealed class KnowledgeHostedService(KnowledgeStore store, ILogger<Knowl
         if (!result.Succeeded)
         {
             // The host still starts (health says 503) so that the fix can be saved and picked up without a restart.
-            logger.LogCritical("No knowledge could be loaded from {Directory}; the bot is not ready until the errors above are fixed", store.Directory);
+            LogNoKnowledge(logger, store.Directory);
         }
 
         store.StartWatching();
@@ -19,4 +19,7 @@ internal sealed class KnowledgeHostedService(KnowledgeStore store, ILogger<Knowl
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "No knowledge could be loaded from {Directory}; the bot is not ready until the errors above are fixed")]
+    private static partial void LogNoKnowledge(ILogger logger, string directory);
 }

@@ -1,6 +1,7 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -30,6 +31,8 @@ internal static class TelemetryServiceCollectionExtensions
             .Validate(o => o.PrometheusPath.StartsWith('/'), "Telemetry:PrometheusPath must start with '/'.");
         services.AddSingleton<PolicyBotTelemetry>();
 
+        // Which exporters exist is decided while services are registered, before any IOptions can be resolved: the one
+        // place these settings are read by hand. Everything later (the probe filter, the scrape endpoint) uses IOptions.
         var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
         var azureMonitor = !string.IsNullOrWhiteSpace(configuration[AzureMonitorKey]);
@@ -43,7 +46,7 @@ internal static class TelemetryServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceVersion: HealthEndpoints.Version))
             .WithTracing(tracing => tracing
                 .AddSource(PolicyBotTelemetry.ActivitySourceName)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path, options))
+                .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRedisInstrumentation()
                 .ConfigureRedisInstrumentation((provider, redis) => TraceRedisStorage(provider, redis)))
@@ -57,6 +60,9 @@ internal static class TelemetryServiceCollectionExtensions
                     metrics.AddPrometheusExporter();
                 }
             });
+
+        services.AddOptions<AspNetCoreTraceInstrumentationOptions>().Configure<IOptions<TelemetryOptions>>(
+            (aspNetCore, telemetryOptions) => aspNetCore.Filter = context => !IsProbe(context.Request.Path, telemetryOptions.Value));
 
         if (otlp)
         {
@@ -74,7 +80,7 @@ internal static class TelemetryServiceCollectionExtensions
 
     public static WebApplication MapPolicyBotTelemetry(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         if (options.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint(options.PrometheusPath);

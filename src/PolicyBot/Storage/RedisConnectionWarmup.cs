@@ -13,6 +13,8 @@ internal sealed partial class RedisConnectionWarmup : IHostedService
     private readonly IServiceProvider _services;
     private readonly ILogger<RedisConnectionWarmup> _logger;
 
+    // The connection is resolved only when Redis is the provider: made eagerly, it would parse a Redis setting that
+    // a memory-store deployment does not use (and may have left unset or stale).
     public RedisConnectionWarmup(IOptions<StorageOptions> options, IServiceProvider services, ILogger<RedisConnectionWarmup> logger)
     {
         _options = options;

@@ -19,7 +19,7 @@ public sealed record DirectLineTokenFailure(int StatusCode, string Message);
 /// (POST {DirectLineEndpoint}v3/directline/tokens/generate). The secret travels only in that request's
 /// Authorization header and is never logged.
 /// </summary>
-internal sealed class DirectLineTokenClient
+internal sealed partial class DirectLineTokenClient
 {
     public const string HttpClientName = "PolicyBot.DirectLine";
 
@@ -45,7 +45,7 @@ internal sealed class DirectLineTokenClient
         var options = _options.Value;
         if (string.IsNullOrWhiteSpace(options.DirectLineSecret))
         {
-            _logger.LogError("No Direct Line token: WebChat:DirectLineSecret is not set");
+            LogNoSecret();
             return (null, new DirectLineTokenFailure(StatusCodes.Status503ServiceUnavailable, "The web chat is not set up on this server yet (no Direct Line secret)."));
         }
 
@@ -70,27 +70,27 @@ internal sealed class DirectLineTokenClient
             var body = await response.Content.ReadFromJsonAsync<GenerateResponse>(timeout.Token);
             if (body is null || string.IsNullOrEmpty(body.Token) || string.IsNullOrEmpty(body.ConversationId))
             {
-                _logger.LogError("Azure Bot Service answered tokens/generate with HTTP {StatusCode} but no token or conversation id", (int)response.StatusCode);
+                LogEmptyToken((int)response.StatusCode);
                 return (null, new DirectLineTokenFailure(StatusCodes.Status502BadGateway, UnavailableMessage));
             }
 
-            _logger.LogInformation("Direct Line token issued for conversation {ConversationId}, user {UserId}, expires in {ExpiresIn} s", body.ConversationId, userId, body.ExpiresIn);
+            LogTokenIssued(body.ConversationId, userId, body.ExpiresIn);
             return (new DirectLineToken(body.Token, body.ConversationId, body.ExpiresIn, userId), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError("Azure Bot Service did not answer tokens/generate within {Timeout}", options.TokenRequestTimeout);
+            LogTimedOut(options.TokenRequestTimeout);
             return (null, new DirectLineTokenFailure(StatusCodes.Status504GatewayTimeout, TimeoutMessage));
         }
         catch (HttpRequestException ex)
         {
             // The message names the host and the socket error; it cannot contain the secret (a header).
-            _logger.LogError("Azure Bot Service could not be reached for tokens/generate: {Error}", ex.Message);
+            LogUnreachable(ex.Message);
             return (null, new DirectLineTokenFailure(StatusCodes.Status502BadGateway, UnavailableMessage));
         }
         catch (JsonException ex)
         {
-            _logger.LogError("Azure Bot Service answered tokens/generate with JSON that is not a token: {Error}", ex.Message);
+            LogNotAToken(ex.Message);
             return (null, new DirectLineTokenFailure(StatusCodes.Status502BadGateway, UnavailableMessage));
         }
     }
@@ -100,11 +100,11 @@ internal sealed class DirectLineTokenClient
         var code = (int)status;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            _logger.LogError("Azure Bot Service refused the Direct Line secret (HTTP {StatusCode}): check WebChat:DirectLineSecret against the bot's Direct Line channel", code);
+            LogSecretRefused(code);
         }
         else
         {
-            _logger.LogError("Azure Bot Service answered tokens/generate with HTTP {StatusCode}", code);
+            LogFailedStatus(code);
         }
 
         return status == HttpStatusCode.TooManyRequests
@@ -120,4 +120,28 @@ internal sealed class DirectLineTokenClient
         [property: JsonPropertyName("conversationId")] string? ConversationId,
         [property: JsonPropertyName("token")] string? Token,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No Direct Line token: WebChat:DirectLineSecret is not set")]
+    private partial void LogNoSecret();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure Bot Service answered tokens/generate with HTTP {StatusCode} but no token or conversation id")]
+    private partial void LogEmptyToken(int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line token issued for conversation {ConversationId}, user {UserId}, expires in {ExpiresIn} s")]
+    private partial void LogTokenIssued(string? conversationId, string userId, int expiresIn);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure Bot Service did not answer tokens/generate within {Timeout}")]
+    private partial void LogTimedOut(TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure Bot Service could not be reached for tokens/generate: {Error}")]
+    private partial void LogUnreachable(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure Bot Service answered tokens/generate with JSON that is not a token: {Error}")]
+    private partial void LogNotAToken(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure Bot Service refused the Direct Line secret (HTTP {StatusCode}): check WebChat:DirectLineSecret against the bot's Direct Line channel")]
+    private partial void LogSecretRefused(int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure Bot Service answered tokens/generate with HTTP {StatusCode}")]
+    private partial void LogFailedStatus(int statusCode);
 }

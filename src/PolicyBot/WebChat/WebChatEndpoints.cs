@@ -51,16 +51,16 @@ internal static class WebChatEndpoints
         };
     }
 
-    private static async Task<IResult> PostTokenAsync(HttpContext context, WebChatModeSelector selector, IServiceProvider services)
+    private static async Task<IResult> PostTokenAsync(HttpContext context, WebChatModeSelector selector, DirectLineConversationStore developmentConversations, DirectLineTokenClient azureTokens)
     {
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Pragma = "no-cache";
         switch (selector.Mode)
         {
             case WebChatMode.Development:
-                return TokenResult(DirectLineEndpoints.IssueToken(services.GetRequiredService<DirectLineConversationStore>()));
+                return TokenResult(DirectLineEndpoints.IssueToken(developmentConversations));
             case WebChatMode.Azure:
-                var (token, failure) = await services.GetRequiredService<DirectLineTokenClient>().GenerateAsync(context.RequestAborted);
+                var (token, failure) = await azureTokens.GenerateAsync(context.RequestAborted);
                 return token is not null ? TokenResult(token) : Results.Json(new { error = failure!.Message }, statusCode: failure.StatusCode);
             default:
                 return Results.Json(new { error = NotSetUpMessage }, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -6,7 +6,7 @@ using PolicyBot.WebChat.DirectLine;
 namespace PolicyBot.WebChat;
 
 /// <summary>Registers and maps the web chat: the page, its token endpoint and, when on, the development Direct Line.</summary>
-internal static class WebChatServiceCollectionExtensions
+internal static partial class WebChatServiceCollectionExtensions
 {
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,7 +55,7 @@ internal static class WebChatServiceCollectionExtensions
         }
         else
         {
-            logger.LogWarning("The web chat page's folder {WebRoot} does not exist; build src/PolicyBot to create it", files.Root);
+            LogMissingWebRoot(logger, files.Root);
         }
 
         WebChatEndpoints.Map(app);
@@ -65,12 +65,21 @@ internal static class WebChatServiceCollectionExtensions
             DirectLineEndpoints.Map(app);
         }
 
-        logger.LogInformation("Web chat page at / in {Mode} mode (files in {WebRoot})", selector.Mode, files.Root);
+        LogServing(logger, selector.Mode, files.Root);
         if (selector.Mode == WebChatMode.Unavailable)
         {
-            logger.LogWarning("The web chat page has no Direct Line: set WebChat:DirectLineSecret (Azure Bot Service) or WebChat:DevelopmentDirectLine:Enabled=true");
+            LogNoDirectLine(logger);
         }
 
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The web chat page's folder {WebRoot} does not exist; build src/PolicyBot to create it")]
+    private static partial void LogMissingWebRoot(ILogger logger, string webRoot);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web chat page at / in {Mode} mode (files in {WebRoot})")]
+    private static partial void LogServing(ILogger logger, WebChatMode mode, string webRoot);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The web chat page has no Direct Line: set WebChat:DirectLineSecret (Azure Bot Service) or WebChat:DevelopmentDirectLine:Enabled=true")]
+    private static partial void LogNoDirectLine(ILogger logger);
 }

@@ -61,6 +61,7 @@ public sealed class TelemetryExportTests
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         });
         using var client = host.CreateClient();
+        using var probe = await client.GetAsync("/healthz");
         using var reply = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage(UserText, "conv-otlp")));
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
 
@@ -71,6 +72,8 @@ public sealed class TelemetryExportTests
         Assert.Contains("policybot.outcome", traces, StringComparison.Ordinal);
         Assert.Contains("policybot.node", traces, StringComparison.Ordinal);
         Assert.Contains("emulator", traces, StringComparison.Ordinal);
+        Assert.Contains("/api/messages", traces, StringComparison.Ordinal);
+        Assert.DoesNotContain("/healthz", traces, StringComparison.Ordinal); // health probes are not traced (the filter reads TelemetryOptions through IOptions)
         Assert.DoesNotContain("civilians policy", traces, StringComparison.OrdinalIgnoreCase);
     }
 }

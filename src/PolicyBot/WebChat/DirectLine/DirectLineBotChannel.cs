@@ -14,7 +14,7 @@ namespace PolicyBot.WebChat.DirectLine;
 /// through <see cref="AdapterWithErrorHandler"/> to the same bot as Teams and the Emulator. The replies come
 /// back in the turn's response and are appended to the conversation, where Web Chat reads them.
 /// </summary>
-internal sealed class DirectLineBotChannel
+internal sealed partial class DirectLineBotChannel
 {
     public const string ChannelId = "webchat-dev";
     public const string BotName = "PolicyBot";
@@ -102,7 +102,7 @@ internal sealed class DirectLineBotChannel
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // OnTurnError handles the bot's failures; this is the adapter itself failing before the turn.
-            _logger.LogError(ex, "Development Direct Line could not run a turn in conversation {ConversationId}, activity {ActivityId}", conversation.Id, activity.Id);
+            LogTurnFailed(ex, conversation.Id, activity.Id);
             replies = [MessageFactory.Text(AdapterWithErrorHandler.ApologyText)];
         }
 
@@ -123,4 +123,7 @@ internal sealed class DirectLineBotChannel
             conversation.Append(json, _time.GetUtcNow());
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Development Direct Line could not run a turn in conversation {ConversationId}, activity {ActivityId}")]
+    private partial void LogTurnFailed(Exception exception, string conversationId, string? activityId);
 }

@@ -6,7 +6,7 @@ namespace PolicyBot.WebChat.DirectLine;
 /// The development Direct Line's conversations, in memory and bounded: at most MaxConversations, each forgotten
 /// after MaxConversationAge; starting one more evicts the oldest.
 /// </summary>
-internal sealed class DirectLineConversationStore
+internal sealed partial class DirectLineConversationStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, DirectLineConversation> _byId = new(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ internal sealed class DirectLineConversationStore
         foreach (var gone in evicted)
         {
             gone.Close();
-            _logger.LogInformation("Development Direct Line forgot conversation {ConversationId} (started {CreatedAt:O})", gone.Id, gone.CreatedAt);
+            LogForgotten(gone.Id, gone.CreatedAt);
         }
 
         return conversation;
@@ -110,4 +110,7 @@ internal sealed class DirectLineConversationStore
         _byId.Remove(conversation.Id);
         _byAge.Remove(conversation);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development Direct Line forgot conversation {ConversationId} (started {CreatedAt:O})")]
+    private partial void LogForgotten(string conversationId, DateTimeOffset createdAt);
 }

@@ -15,7 +15,7 @@ namespace PolicyBot.WebChat.DirectLine;
 /// Every call carries its conversation's token (Authorization: Bearer, or ?t= on the WebSocket): 401 without one,
 /// 403 for a wrong or expired one, 404 for a conversation that does not exist (any more).
 /// </summary>
-internal static class DirectLineEndpoints
+internal static partial class DirectLineEndpoints
 {
     public const string RoutePrefix = "/v3/directline";
 
@@ -25,33 +25,42 @@ internal static class DirectLineEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(RoutePrefix);
-        group.MapPost("/conversations", StartConversationAsync).AddEndpointFilter(BearerTokenRequired);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync).AddEndpointFilter(BearerTokenRequired);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).AddEndpointFilter(BearerTokenRequired);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).AddEndpointFilter(BearerTokenRequired);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync).AddEndpointFilter(QueryTokenRequired); // a WebSocket carries no header: ?t=
-        group.MapPost("/tokens/refresh", RefreshTokenAsync).AddEndpointFilter(BearerTokenRequired);
+        group.MapPost("/conversations", StartConversationAsync).AddEndpointFilter<IEndpointConventionBuilder, BearerTokenRequired>();
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync).AddEndpointFilter<IEndpointConventionBuilder, BearerTokenRequired>();
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).AddEndpointFilter<IEndpointConventionBuilder, BearerTokenRequired>();
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).AddEndpointFilter<IEndpointConventionBuilder, BearerTokenRequired>();
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync).AddEndpointFilter<IEndpointConventionBuilder, QueryTokenRequired>(); // a WebSocket carries no header: ?t=
+        group.MapPost("/tokens/refresh", RefreshTokenAsync).AddEndpointFilter<IEndpointConventionBuilder, BearerTokenRequired>();
     }
 
-    private static ValueTask<object?> BearerTokenRequired(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
-        TokenRequiredAsync(invocation, next, BearerToken(invocation.HttpContext));
-
-    private static ValueTask<object?> QueryTokenRequired(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
-        TokenRequiredAsync(invocation, next, invocation.HttpContext.Request.Query["t"].ToString());
-
     /// <summary>Every route's opening: the token's conversation for the handler (<see cref="AuthorizedConversation"/>), else the 401/403/404.</summary>
-    private static async ValueTask<object?> TokenRequiredAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, string? token)
+    internal abstract class TokenRequired(DirectLineConversationStore store) : IEndpointFilter
     {
-        var context = invocation.HttpContext;
-        var store = context.RequestServices.GetRequiredService<DirectLineConversationStore>();
-        var (conversation, failure) = Authorize(store, context.GetRouteValue("conversationId") as string, token);
-        if (conversation is null)
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
         {
-            return failure;
+            var context = invocation.HttpContext;
+            var (conversation, failure) = Authorize(store, context.GetRouteValue("conversationId") as string, TokenOf(context));
+            if (conversation is null)
+            {
+                return failure;
+            }
+
+            context.Items[typeof(DirectLineConversation)] = conversation;
+            return await next(invocation);
         }
 
-        context.Items[typeof(DirectLineConversation)] = conversation;
-        return await next(invocation);
+        protected abstract string? TokenOf(HttpContext context);
+    }
+
+    internal sealed class BearerTokenRequired(DirectLineConversationStore store) : TokenRequired(store)
+    {
+        protected override string? TokenOf(HttpContext context) => BearerToken(context);
+    }
+
+    // A WebSocket carries no header: its token comes as ?t=.
+    internal sealed class QueryTokenRequired(DirectLineConversationStore store) : TokenRequired(store)
+    {
+        protected override string? TokenOf(HttpContext context) => context.Request.Query["t"].ToString();
     }
 
     private static DirectLineConversation AuthorizedConversation(HttpContext context) =>
@@ -110,7 +119,7 @@ internal static class DirectLineEndpoints
         var (posted, statusCode, problem) = await ReadActivityAsync(context, options.Value.DevelopmentDirectLine.MaxPostedActivityBytes);
         if (posted is null)
         {
-            logger.LogWarning("Development Direct Line refused an activity for conversation {ConversationId}: {Problem}", conversation.Id, problem);
+            LogActivityRefused(logger, conversation.Id, problem);
             await Error(statusCode, problem!).ExecuteAsync(context);
             return;
         }
@@ -176,7 +185,7 @@ internal static class DirectLineEndpoints
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
-            logger.LogDebug("Development Direct Line stream of conversation {ConversationId} ended: {Reason}", conversation.Id, ex.Message);
+            LogStreamEnded(logger, conversation.Id, ex.Message);
         }
         finally
         {
@@ -309,4 +318,10 @@ internal static class DirectLineEndpoints
 
     private static IResult Error(int statusCode, string message) =>
         Results.Json(new { error = new { code = statusCode.ToString(CultureInfo.InvariantCulture), message } }, statusCode: statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development Direct Line refused an activity for conversation {ConversationId}: {Problem}")]
+    private static partial void LogActivityRefused(ILogger logger, string conversationId, string? problem);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Development Direct Line stream of conversation {ConversationId} ended: {Reason}")]
+    private static partial void LogStreamEnded(ILogger logger, string conversationId, string reason);
 }
