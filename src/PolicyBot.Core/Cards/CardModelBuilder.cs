@@ -127,7 +127,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             text.AppendLine();
             foreach (var change in dates)
             {
-                text.Append("- ").Append(t.PartialDate(change.Date)).Append(": ").AppendLine(change.Text.Get(language));
+                text.Append("- ").Append(t.Format(Keys.FormatHeading, ("text", t.PartialDate(change.Date)))).Append(' ').AppendLine(change.Text.Get(language));
             }
         }
 
@@ -147,7 +147,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             text.AppendLine().AppendLine(t.Heading(Keys.Sources));
             foreach (var d in linked)
             {
-                text.Append("- ").Append(d.LinkTitle).Append(": ").AppendLine(d.Url!.AbsoluteUri);
+                text.Append("- ").Append(t.Format(Keys.FormatHeading, ("text", d.LinkTitle))).Append(' ').AppendLine(d.Url!.AbsoluteUri);
             }
 
             foreach (var d in unlinked)
@@ -161,7 +161,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             text.AppendLine().Append(t[Keys.Latest]).Append(' ').AppendLine(LatestText(latest, t));
         }
 
-        AppendList(text, t.Format(Keys.FormatHeading, ("text", updatesTitle)), earlier.Select(c => $"{t.PartialDate(c.Date)}: {c.Text.Get(language)}"), numbered: false);
+        AppendList(text, t.Format(Keys.FormatHeading, ("text", updatesTitle)), earlier.Select(c => $"{t.Format(Keys.FormatHeading, ("text", t.PartialDate(c.Date)))} {c.Text.Get(language)}"), numbered: false);
         AppendList(text, t.Heading(Keys.MoreText), questions.Select(q => q.Title.Get(language)), numbered: true);
         AppendList(text, t.Heading(Keys.RelatedText), related.Select(r => r.Title.Get(language)), numbered: false);
 
@@ -246,7 +246,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         {
             var source = Document.Of(change.Source, t);
             var cited = source.Url is { } url ? $"{source.LinkTitle}, {url.AbsoluteUri}" : source.Title;
-            text.Append("- ").Append(t.PartialDate(change.Date)).Append(" (").Append(topic.Title.Get(language)).Append("): ")
+            text.Append("- ").Append(t.Format(Keys.FormatHeading, ("text", $"{t.PartialDate(change.Date)} ({topic.Title.Get(language)})"))).Append(' ')
                 .Append(change.Text.Get(language)).Append(' ').AppendLine(t.Format(Keys.WhatsNewSource, ("source", cited)));
         }
 

@@ -97,7 +97,7 @@ public sealed class FrenchCardTests
         Assert.Contains("**Les planificateurs** → Analyser les menaces.", texts);
         Assert.Contains("Sources", texts);
         Assert.Contains($"**Dernière évolution{Nbsp}:** 12 juil. 2023 – Mise à jour à Vilnius.", texts);
-        Assert.Contains("**juin 2022:** Le concept stratégique.", texts);
+        Assert.Contains($"**juin 2022{Nbsp}:** Le concept stratégique.", texts);
         Assert.Contains("▸ Qui doit faire quoi (1)", Titles(message, "Action.ToggleVisibility"));
         Assert.Contains(["👍 Utile", "👎 Pas utile", "◀ Retour", "☰ Sujets"], t => Titles(message, "Action.Submit").Contains(t));
         Assert.DoesNotContain("Checked against", message.CardJson, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class FrenchCardTests
         Assert.Equal("https://www.nato.int/cps/en/natohq/official_texts_133945.htm?selectedLocale=fr", links["Politique OTAN de protection des civils"]);
         Assert.Equal("https://www.nato.int/cps/en/natohq/official_texts_71856.htm", links["NATO Policy on Countering Trafficking (en anglais)"]);
         Assert.Equal("https://www.nato.int/cps/en/natohq/topics_181779.htm", links["Sécurité humaine (en anglais)"]);
-        Assert.Contains("- Politique OTAN de protection des civils: https://www.nato.int/cps/en/natohq/official_texts_133945.htm?selectedLocale=fr", message.Text, StringComparison.Ordinal);
+        Assert.Contains($"- Politique OTAN de protection des civils{Nbsp}: https://www.nato.int/cps/en/natohq/official_texts_133945.htm?selectedLocale=fr", message.Text, StringComparison.Ordinal);
         Assert.Contains("Politique OTAN de protection des civils, para 16", Texts(message));
     }
 
