@@ -1,6 +1,7 @@
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core;
@@ -9,6 +10,9 @@ namespace PolicyBot.Core;
 public sealed class PolicyAssistant : IPolicyAssistant
 {
     internal const string NotReadyText = "PolicyBot is still loading its policy content. Please try again in a moment.";
+
+    // No card texts without content loaded: the one sentence of this state, in French too.
+    internal const string NotReadyTextFrench = "PolicyBot charge encore le contenu des politiques. Réessayez dans un instant.";
 
     private readonly IKnowledgeSource _knowledge;
     private readonly DialogEngine _dialog;
@@ -28,7 +32,8 @@ public sealed class PolicyAssistant : IPolicyAssistant
         cancellationToken.ThrowIfCancellationRequested();
         if (_knowledge.Current is not { } knowledge)
         {
-            return ValueTask.FromResult(new AssistantReply([new ReplyMessage(NotReadyText)], context));
+            var french = ReplyLanguage.Choose(input, context, LanguageDetector.FunctionWordsOnly) == Languages.French;
+            return ValueTask.FromResult(new AssistantReply([new ReplyMessage(french ? NotReadyTextFrench : NotReadyText)], context));
         }
 
         var turn = _dialog.Respond(input, context, knowledge);
