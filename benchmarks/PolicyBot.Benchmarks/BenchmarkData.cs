@@ -16,15 +16,20 @@ internal static class BenchmarkData
     }
 
     /// <summary>The questions of the shared dev set (../shared/eval beside the repo, or POLICYBOT_SHARED).</summary>
-    public static string[] DevQuestions()
+    public static string[] DevQuestions() => SharedQuestions("questions.dev.jsonl");
+
+    /// <summary>The questions of the shared French dev set.</summary>
+    public static string[] FrenchDevQuestions() => SharedQuestions("questions.fr.dev.jsonl");
+
+    private static string[] SharedQuestions(string name)
     {
         var configured = Environment.GetEnvironmentVariable("POLICYBOT_SHARED");
         var file = configured is { Length: > 0 }
-            ? Path.Combine(configured, "eval", "questions.dev.jsonl")
-            : FindUpwards(Path.Combine("shared", "eval", "questions.dev.jsonl"));
+            ? Path.Combine(configured, "eval", name)
+            : FindUpwards(Path.Combine("shared", "eval", name));
         if (file is null || !File.Exists(file))
         {
-            throw new InvalidOperationException("shared/eval/questions.dev.jsonl not found beside the repo; set POLICYBOT_SHARED");
+            throw new InvalidOperationException($"shared/eval/{name} not found beside the repo; set POLICYBOT_SHARED");
         }
 
         return File.ReadLines(file)

@@ -9,7 +9,8 @@ namespace PolicyBot.Cli;
 
 /// <summary>
 /// `ask "question"`: how one question is matched, for people. `ask --json`: one question per stdin line, one
-/// JSON object per line out, in order, each judged on its own (for scripts and evaluation harnesses).
+/// JSON object per line out, in order, each judged on its own (for scripts and evaluation harnesses). Each question
+/// is matched in the language --lang gives, or (auto, the default) the one detected in it as the bot does.
 /// </summary>
 internal static class AskCommand
 {
@@ -41,24 +42,28 @@ internal static class AskCommand
         if (!command.Json)
         {
             var question = string.Join(' ', command.Positional);
-            Describe(question, matcher.Match(question, knowledge), knowledge, output);
+            var language = command.LanguageOf(question, knowledge);
+            var how = command.Language == MatchingCommandLine.AutoLanguage ? "detected" : "given";
+            Describe(question, language, how, matcher.Match(question, knowledge, language), knowledge, output);
             return 0;
         }
 
         while (input.ReadLine() is { } line)
         {
-            output.WriteLine(ToJson(line, matcher.Match(line, knowledge)));
+            var language = command.LanguageOf(line, knowledge);
+            output.WriteLine(ToJson(line, language, matcher.Match(line, knowledge, language)));
         }
 
         return 0;
     }
 
-    internal static string ToJson(string question, MatchResult result)
+    internal static string ToJson(string question, string language, MatchResult result)
     {
         // For an answer the candidates are the runners-up; otherwise the topics offered.
         var candidates = result.Outcome == MatchOutcome.Answer ? result.Candidates.Skip(1) : result.Candidates;
         var line = new AskLine(
             question,
+            language,
             result.Outcome.ToString().ToLowerInvariant(),
             result.Outcome == MatchOutcome.Answer ? result.TopicId : null,
             result.Outcome == MatchOutcome.Answer ? result.Node?.Id : null,
@@ -71,18 +76,19 @@ internal static class AskCommand
         return JsonSerializer.Serialize(line, JsonOptions);
     }
 
-    private static void Describe(string question, MatchResult result, KnowledgeBase knowledge, TextWriter output)
+    private static void Describe(string question, string language, string how, MatchResult result, KnowledgeBase knowledge, TextWriter output)
     {
         var culture = CultureInfo.InvariantCulture;
         output.WriteLine($"question:   {question}");
+        output.WriteLine($"language:   {language} ({how})");
         switch (result.Outcome)
         {
             case MatchOutcome.Answer:
-                output.WriteLine($"answer:     {result.Node!.Title} ({result.Node.Id})");
+                output.WriteLine($"answer:     {result.Node!.Title.Get(language)} ({result.Node.Id})");
                 output.WriteLine(string.Format(culture, "score:      {0:0.##}, confidence {1:0.00}", result.Score, result.Confidence));
                 break;
             case MatchOutcome.Disambiguate:
-                output.WriteLine("which one?  " + string.Join(" | ", result.Candidates.Select(c => $"{knowledge.Find(c.TopicId)?.Title} ({c.TopicId})")));
+                output.WriteLine("which one?  " + string.Join(" | ", result.Candidates.Select(c => $"{knowledge.Find(c.TopicId)?.Title.Get(language)} ({c.TopicId})")));
                 output.WriteLine(string.Format(culture, "score:      {0:0.##}", result.Score));
                 break;
             default:
@@ -98,12 +104,12 @@ internal static class AskCommand
 
         if (result.Suggestions.Count > 0)
         {
-            output.WriteLine("suggests:   " + string.Join(" | ", result.Suggestions.Select(s => $"{s.Title} ({s.Id})")));
+            output.WriteLine("suggests:   " + string.Join(" | ", result.Suggestions.Select(s => $"{s.Title.Get(language)} ({s.Id})")));
         }
 
         if (result.Facet is { } facet)
         {
-            output.WriteLine($"asks for:   {knowledge.FacetDefinition(facet)?.Label.Get() ?? facet.ToString()} ({facet.ToString().ToLowerInvariant()})");
+            output.WriteLine($"asks for:   {knowledge.FacetDefinition(facet)?.Label.Get(language) ?? facet.ToString()} ({facet.ToString().ToLowerInvariant()})");
         }
 
         if (result.MatchedTerms.Count > 0)
@@ -120,6 +126,7 @@ internal static class AskCommand
 
     private sealed record AskLine(
         [property: JsonPropertyName("question")] string Question,
+        [property: JsonPropertyName("language")] string Language,
         [property: JsonPropertyName("outcome")] string Outcome,
         [property: JsonPropertyName("topic")] string? Topic,
         [property: JsonPropertyName("node")] string? Node,

@@ -32,9 +32,10 @@ internal static class CliApp
     internal const string Usage = """
         Usage: policybot <command> [options]
           validate [--notes] [DIR]   check the knowledge base (default: knowledge); --notes lists the content owner's notes
-          ask "question"             show how a question is matched       [--knowledge DIR]
+          ask "question"             show how a question is matched       [--lang en|fr|auto] [--knowledge DIR]
           ask --json                 read questions from stdin, one per line; write one JSON object per line
-          eval FILE.jsonl            score an evaluation set: accuracy per label and every miss
+          eval FILE.jsonl            score an evaluation set: accuracy per label and language, and every miss
+                                     (--lang auto, the default, detects each question's language; a line's "lang" wins)
           teams-package --out FILE   write the Teams app package (--bot-id GUID, --config FILE, --Teams:App:KEY VALUE)
         """;
 }

@@ -5,7 +5,8 @@ namespace PolicyBot.Cli;
 
 /// <summary>
 /// `eval FILE.jsonl`: scores the matcher on an evaluation set and prints the accuracy per label, against the
-/// targets, and every miss. Exits non-zero only when the input is bad (a missing file, a broken line, an unknown
+/// targets, per language, and every miss. Each line is matched in its own "lang" if it has one, else in the language
+/// --lang gives, else (auto, the default) in the language detected in it, as the bot does (English when unclear). Exits non-zero only when the input is bad (a missing file, a broken line, an unknown
 /// topic id, or a knowledge base that does not load), never because of misses.
 /// </summary>
 internal static class EvalCommand
@@ -19,7 +20,7 @@ internal static class EvalCommand
 
         if (command.Positional.Count != 1 || command.Json)
         {
-            error.WriteLine("eval takes one evaluation file: eval FILE.jsonl [--knowledge DIR]");
+            error.WriteLine("eval takes one evaluation file: eval FILE.jsonl [--lang en|fr|auto] [--knowledge DIR]");
             return 2;
         }
 
@@ -46,7 +47,8 @@ internal static class EvalCommand
             return 2;
         }
 
-        var report = Evaluation.Run(cases, command.CreateMatcher(knowledge, error), knowledge);
+        var language = command.Language == MatchingCommandLine.AutoLanguage ? null : command.Language;
+        var report = Evaluation.Run(cases, command.CreateMatcher(knowledge, error), knowledge, language);
         Print(file, report, output);
         return 0;
     }
@@ -67,6 +69,13 @@ internal static class EvalCommand
         output.WriteLine(string.Format(culture, "  in scope, right topic in 1 click {0,6:0.0%}  (target 98%: answered, offered to choose, or among the first three suggestions)", report.WithinOneClick));
         output.WriteLine(string.Format(culture, "  wrong answers, of all lines      {0,6:0.0%}  (target at most 2%)", report.WrongAnswerRate));
         output.WriteLine(string.Format(culture, "  answered by meaning              {0,6:0.0%}", report.Outcomes.Count(o => o.Result.Via == MatchPath.Meaning && o.Result.Outcome == MatchOutcome.Answer) / (double)Math.Max(1, report.Outcomes.Count)));
+        foreach (var (language, part) in report.ByLanguage)
+        {
+            output.WriteLine(string.Format(
+                culture,
+                "  language {0}: {1,3} questions; in scope {2:0.0%}, none {3:0.0%}, ambiguous {4:0.0%}, overall {5:0.0%}, 1 click {6:0.0%}, wrong {7:0.0%}",
+                language, part.Outcomes.Count, part.InScopeAccuracy, part.OutOfScopeAccuracy, part.AmbiguousAccuracy, part.OverallAccuracy, part.WithinOneClick, part.WrongAnswerRate));
+        }
 
         var misses = report.Misses.ToList();
         output.WriteLine(misses.Count == 0 ? "no misses" : $"{misses.Count} miss(es):");
@@ -86,7 +95,7 @@ internal static class EvalCommand
                 got += $" by meaning, closest to \"{closest}\"";
             }
 
-            output.WriteLine(string.Format(culture, "  line {0}: expected {1}; got {2} (score {3:0.##}; matched {4})", miss.Case.Line, expected, got, result.Score, string.Join(", ", result.MatchedTerms.Select(t => $"\"{t}\""))));
+            output.WriteLine(string.Format(culture, "  line {0}: expected {1}; got {2} (score {3:0.##}; in {4}; matched {5})", miss.Case.Line, expected, got, result.Score, miss.Language, string.Join(", ", result.MatchedTerms.Select(t => $"\"{t}\""))));
             output.WriteLine($"    {miss.Case.Question}");
         }
     }

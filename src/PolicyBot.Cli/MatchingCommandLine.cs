@@ -1,5 +1,6 @@
 using PolicyBot.Core;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Matching;
@@ -7,14 +8,18 @@ using PolicyBot.Core.Meaning;
 
 namespace PolicyBot.Cli;
 
-/// <summary>The arguments `ask` and `eval` share: --knowledge DIR, flags, and the rest as positional words.</summary>
-internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json, IReadOnlyList<string> Positional, bool KeywordsOnly = false)
+/// <summary>The arguments `ask` and `eval` share: --knowledge DIR, --lang, flags, and the rest as positional words.</summary>
+internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json, IReadOnlyList<string> Positional, bool KeywordsOnly = false, string Language = MatchingCommandLine.AutoLanguage)
 {
+    /// <summary>--lang auto (the default): each question's language is detected as the bot does, English when unclear.</summary>
+    public const string AutoLanguage = "auto";
+
     public static MatchingCommandLine? Parse(string[] args, TextWriter error)
     {
         string? knowledge = null;
         var json = false;
         var keywordsOnly = false;
+        var language = AutoLanguage;
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -32,6 +37,12 @@ internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json
                 case "--keywords-only":
                     keywordsOnly = true;
                     break;
+                case "--lang" when i + 1 < args.Length && (args[i + 1] == AutoLanguage || Languages.Supported.Contains(args[i + 1])):
+                    language = args[++i];
+                    break;
+                case "--lang":
+                    error.WriteLine($"--lang needs one of: {string.Join(", ", Languages.Supported)}, {AutoLanguage}.");
+                    return null;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     error.WriteLine($"Unknown option '{option}'.");
                     return null;
@@ -41,8 +52,12 @@ internal sealed record MatchingCommandLine(string? KnowledgeDirectory, bool Json
             }
         }
 
-        return new MatchingCommandLine(knowledge, json, positional, keywordsOnly);
+        return new MatchingCommandLine(knowledge, json, positional, keywordsOnly, language);
     }
+
+    /// <summary>The language to match <paramref name="question"/> in: the one given, or the one detected (English when unclear).</summary>
+    public string LanguageOf(string question, KnowledgeBase knowledge) =>
+        Language == AutoLanguage ? LanguageDetector.For(knowledge).Detect(question) ?? Languages.English : Language;
 
     /// <summary>Loads the knowledge base, or reports why not (every error, file:line) and returns null.</summary>
     public KnowledgeBase? LoadKnowledge(TextWriter error)

@@ -153,4 +153,94 @@ public sealed class MatchingCommandsTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("no such file", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ask_json_says_which_language_each_question_was_matched_in()
+    {
+        var (code, output, _) = Run("What is PoC?\nla politique PoC, à qui s'applique-t-elle ?\nPoC\n", "ask", "--json", "--keywords-only");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["en", "fr", "en"], lines.Select(l => l.GetProperty("language").GetString()));
+        Assert.Equal("protection-of-civilians", lines[1].GetProperty("topic").GetString());
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void Ask_lang_matches_every_question_in_the_language_given(string language)
+    {
+        var (_, output, _) = Run("What is PoC?\nla politique PoC\n", "ask", "--json", "--keywords-only", "--lang", language);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.All(lines, l => Assert.Equal(language, l.GetProperty("language").GetString()));
+    }
+
+    [Fact]
+    public void Ask_explains_which_language_it_matched_in()
+    {
+        var (_, detected, _) = Run(string.Empty, "ask", "--keywords-only", "la", "politique", "PoC", "s'applique-t-elle", "aux", "pays", "partenaires", "?");
+        var given = Run(string.Empty, "ask", "--keywords-only", "--lang", "en", "la", "politique", "PoC").Output;
+
+        Assert.Contains("language:   fr (detected)", detected, StringComparison.Ordinal);
+        Assert.Contains("language:   en (given)", given, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--lang", "de")]
+    [InlineData("--lang")]
+    public void An_unknown_language_is_refused(params string[] args)
+    {
+        var (code, _, error) = Run(string.Empty, ["ask", .. args, "what is PoC"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--lang needs one of: en, fr, auto", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_detects_each_lines_language_and_prints_figures_per_language()
+    {
+        var file = Path.Combine(_temp, "mixed.jsonl");
+        File.WriteAllLines(file,
+        [
+            """{"q": "What is PoC?", "topic": "protection-of-civilians"}""",
+            """{"q": "Who does the CRSV policy apply to?", "topic": "conflict-related-sexual-violence"}""",
+            """{"q": "la politique PoC, à qui s'applique-t-elle ?", "topic": "protection-of-civilians"}""",
+            """{"q": "PoC", "topic": "protection-of-civilians", "lang": "fr"}""",
+        ]);
+
+        var (code, output, _) = Run(string.Empty, "eval", file, "--keywords-only");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"language en:\s+2 questions; in scope 100\.0%", output);
+        Assert.Matches(@"language fr:\s+2 questions; in scope 100\.0%", output);
+    }
+
+    [Fact]
+    public void Eval_lang_sets_the_language_of_lines_without_their_own()
+    {
+        var file = Path.Combine(_temp, "lang.jsonl");
+        File.WriteAllLines(file,
+        [
+            """{"q": "What is PoC?", "topic": "protection-of-civilians"}""",
+            """{"q": "What is CAAC?", "topic": "children-armed-conflict", "lang": "en"}""",
+        ]);
+
+        var (_, output, _) = Run(string.Empty, "eval", file, "--keywords-only", "--lang", "fr");
+
+        Assert.Matches(@"language en:\s+1 questions", output);
+        Assert.Matches(@"language fr:\s+1 questions", output);
+    }
+
+    [Fact]
+    public void Eval_names_a_line_with_an_unknown_language()
+    {
+        var file = Path.Combine(_temp, "badlang.jsonl");
+        File.WriteAllLines(file, ["""{"q": "What is PoC?", "topic": "protection-of-civilians", "lang": "de"}"""]);
+
+        var (code, _, error) = Run(string.Empty, "eval", file);
+
+        Assert.Equal(2, code);
+        Assert.Contains("line 1: \"lang\" must be one of en, fr (got \"de\")", error, StringComparison.Ordinal);
+    }
 }

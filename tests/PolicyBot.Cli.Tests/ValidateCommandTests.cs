@@ -53,6 +53,21 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_text_without_its_french_is_an_error_with_file_and_line()
+    {
+        var path = Path.Combine(_copy, "women-peace-security.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        var titleLine = lines.FindIndex(l => l.StartsWith("title:", StringComparison.Ordinal));
+        lines[titleLine] = "title: { en: \"Women, Peace and Security\" }";
+        File.WriteAllLines(path, lines);
+
+        var (code, _, error) = Validate(_copy);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"women-peace-security.yaml:{titleLine + 1}: error: title: has an English text but no French one (fr:)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_topic_missing_from_the_index_and_a_duplicate_id_are_errors()
     {
         File.Copy(Path.Combine(_copy, "human-security.yaml"), Path.Combine(_copy, "human-security-copy.yaml"));
@@ -81,8 +96,9 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Path.Combine(_copy, "human-security.yaml");
         var lines = File.ReadAllLines(path).ToList();
-        var statusLine = lines.FindIndex(l => l.StartsWith("status:", StringComparison.Ordinal));
-        lines[statusLine] = "status: { en: \"HSAGP, Madrid 2022 (paragraphs 5 onward not visible to us)\" }";
+        var statusLine = lines.FindIndex(l => l.StartsWith("status:", StringComparison.Ordinal)) + 1;
+        Assert.StartsWith("  en: ", lines[statusLine], StringComparison.Ordinal);
+        lines[statusLine] = "  en: \"HSAGP, Madrid 2022 (paragraphs 5 onward not visible to us)\"";
         File.WriteAllLines(path, lines);
 
         var (code, _, error) = Validate(_copy);

@@ -14,7 +14,7 @@ namespace PolicyBot.Core.Cards;
 /// present (empty string or empty array when there is nothing), because the official templating library shows a
 /// missing field as "${name}".
 /// </summary>
-internal sealed class CardModelBuilder(CardRendererOptions options)
+internal sealed partial class CardModelBuilder(CardRendererOptions options)
 {
     /// <summary>Teams shows at most six actions in one ActionSet; longer lists are split into several sets.</summary>
     public const int MaxActionsPerSet = 6;

@@ -15,7 +15,7 @@ namespace PolicyBot.Core.Cards;
 /// version. A card larger than <see cref="CardRendererOptions.MaxCardBytes"/> loses optional parts (related
 /// topics, updates, obligations, ...) until it fits, because Teams refuses messages over 28 KB.
 /// </summary>
-public sealed partial class CardRenderer : ICardRenderer
+public sealed partial class CardRenderer : ICardRenderer, IShareCardRenderer
 {
     private static readonly JsonSerializerOptions CardJsonOptions = new()
     {
@@ -63,7 +63,23 @@ public sealed partial class CardRenderer : ICardRenderer
             return new ReplyMessage(model.Text);
         }
 
-        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply, cards));
+        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply.Node?.Id, cards));
+    }
+
+    public ReplyMessage RenderShare(KnowledgeNode node, KnowledgeBase knowledge, string language, string? askUrl)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        var url = askUrl ?? string.Empty;
+        var cards = _templates.Current;
+        // Searches list the same few cards again and again (one query per keystroke): each is rendered once per content and templates.
+        var key = $"share|{knowledge.ContentVersion}|{cards.Generation}|{node.Id}|{language}|{url}";
+        return _cache.GetOrRender(key, () =>
+        {
+            var model = CardModelBuilder.Share(node, knowledge, cards.Strings.For(language), url);
+            return new ReplyMessage(model.Text, ExpandWithinLimit(model, node.Id, cards));
+        });
     }
 
     /// <summary>The card model (template name, data, plain text), for tests and the content owners' preview.</summary>
@@ -71,7 +87,7 @@ public sealed partial class CardRenderer : ICardRenderer
 
     internal static string Serialize(JsonNode card) => card.ToJsonString(CardJsonOptions);
 
-    private string ExpandWithinLimit(CardModel model, DialogReply reply, CardSet cards)
+    private string ExpandWithinLimit(CardModel model, string? nodeId, CardSet cards)
     {
         var template = cards.Get(model.TemplateName!);
         var json = Expand(template, model.Data);
@@ -104,10 +120,10 @@ public sealed partial class CardRenderer : ICardRenderer
         }
 
         var bytes = Encoding.UTF8.GetByteCount(json);
-        LogShortened(template.Name, reply.Node?.Id, _options.MaxCardBytes, string.Join(",", dropped), bytes);
+        LogShortened(template.Name, nodeId, _options.MaxCardBytes, string.Join(",", dropped), bytes);
         if (!Fits(json))
         {
-            LogTooLarge(template.Name, reply.Node?.Id, bytes, _options.MaxCardBytes);
+            LogTooLarge(template.Name, nodeId, bytes, _options.MaxCardBytes);
         }
 
         return json;

@@ -15,10 +15,12 @@ public static class CardServiceCollectionExtensions
         services.AddSingleton(provider => new CardTemplateStore(
             provider.GetRequiredService<IOptions<CardRendererOptions>>().Value.TemplatesPath,
             provider.GetService<ILogger<CardTemplateStore>>()));
-        services.AddSingleton<ICardRenderer>(provider => new CardRenderer(
+        services.AddSingleton(provider => new CardRenderer(
             provider.GetRequiredService<CardTemplateStore>(),
             provider.GetRequiredService<IOptions<CardRendererOptions>>(),
             provider.GetService<ILogger<CardRenderer>>()));
+        services.AddSingleton<ICardRenderer>(provider => provider.GetRequiredService<CardRenderer>());
+        services.AddSingleton<IShareCardRenderer>(provider => provider.GetRequiredService<CardRenderer>());
         return services;
     }
 }

@@ -77,6 +77,8 @@ internal static class CardStringKeys
     public const string FallbackContact = "fallback.textContact";
     public const string TypeMenu = "fallback.typeMenu";
 
+    public const string AskPolicyBot = "share.askPolicyBot";
+
     /// <summary>Every key above.</summary>
     public static IReadOnlyList<string> All { get; } =
         [.. typeof(CardStringKeys).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];

@@ -10,5 +10,8 @@ public static class CardTemplateNames
     public const string Menu = "menu";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help];
+    /// <summary>The answer shared into a conversation (Teams' message extension and link previews).</summary>
+    public const string Share = "share";
+
+    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help, Share];
 }

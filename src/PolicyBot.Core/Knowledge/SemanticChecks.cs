@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PolicyBot.Core.Language;
 
 namespace PolicyBot.Core.Knowledge;
 
 /// <summary>
 /// What the schema cannot say: unique ids, links between nodes, sources, keyword clashes (across files, on the
-/// model), and per file: research wording on card-visible texts, URLs off the allow-list, dates after the checked
-/// date, obligations whose "who" is only "NATO", and the content owner's notes (on the file, with lines).
+/// model), and per file: research wording on card-visible texts, texts and keywords given in English but not in every
+/// other language the bot answers in, URLs off the allow-list, dates after the checked date, obligations whose "who"
+/// is only "NATO", and the content owner's notes (on the file, with lines).
 /// </summary>
 internal static class SemanticChecks
 {
@@ -66,12 +68,16 @@ internal static class SemanticChecks
         foreach (var field in CardNodeTexts)
         {
             CheckLocalized(document, node, pointer, field, rules, context);
+            CheckTranslated(document, node, pointer, field, context);
         }
 
+        CheckTranslated(document, node, pointer, "keywords", context);
         foreach (var (obligation, at) in Items(node, "obligations", pointer))
         {
             CheckLocalized(document, obligation, at, "who", rules, context);
             CheckLocalized(document, obligation, at, "what", rules, context);
+            CheckTranslated(document, obligation, at, "who", context);
+            CheckTranslated(document, obligation, at, "what", context);
             CheckPlain(document, obligation, at, "ref", rules, context);
             CollectNote(document, obligation, at, context);
             if (obligation["who"] is JsonObject who && who.Any(p => IsOnlyNato(p.Value?.ToString())))
@@ -83,6 +89,7 @@ internal static class SemanticChecks
         foreach (var (change, at) in Items(node, "changes", pointer))
         {
             CheckLocalized(document, change, at, "text", rules, context);
+            CheckTranslated(document, change, at, "text", context);
             CollectNote(document, change, at, context);
         }
     }
@@ -172,6 +179,33 @@ internal static class SemanticChecks
             CheckText(document, $"{pointer}/{field}/{language}", value?.ToString(), rules, context);
         }
     }
+
+    /// <summary>
+    /// A text (or keyword list) given in English needs every other language the bot answers in beside it: a French
+    /// question is answered in French and matched on the French keywords only.
+    /// </summary>
+    private static void CheckTranslated(ContentDocument document, JsonObject owner, string pointer, string field, LoadContext context)
+    {
+        if (owner[field] is not JsonObject byLanguage || !HasContent(byLanguage[Languages.English]))
+        {
+            return;
+        }
+
+        foreach (var language in Languages.Supported.Where(l => l != Languages.English && !HasContent(byLanguage[l])))
+        {
+            var name = CultureInfo.GetCultureInfo(language).EnglishName;
+            context.Error(document, $"{pointer}/{field}", field == "keywords"
+                ? $"has English keywords but no {name} ones ({language}:): {name} questions are matched on {name} keywords only"
+                : $"has an English text but no {name} one ({language}:): every text a card shows is needed in each language the bot answers in");
+        }
+    }
+
+    private static bool HasContent(JsonNode? value) => value switch
+    {
+        JsonArray list => list.Count > 0,
+        JsonValue text => !string.IsNullOrWhiteSpace(text.ToString()),
+        _ => false,
+    };
 
     private static void CheckPlain(ContentDocument document, JsonObject owner, string pointer, string field, ContentRules rules, LoadContext context) =>
         CheckText(document, $"{pointer}/{field}", owner[field]?.ToString(), rules, context);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 
 namespace PolicyBot.Core.Matching;
 
@@ -8,10 +9,16 @@ public sealed record EvaluationCase(int Line, string Question, string Label, IRe
 {
     public const string None = "none";
     public const string Ambiguous = "ambiguous";
+
+    /// <summary>The line's own "lang" field ("en", "fr"), if it has one: it wins over any other choice of language.</summary>
+    public string? Language { get; init; }
 }
 
-/// <summary>How one case fared.</summary>
-public sealed record EvaluationOutcome(EvaluationCase Case, MatchResult Result, bool Correct);
+/// <summary>How one case fared, matched in <see cref="Language"/>.</summary>
+public sealed record EvaluationOutcome(EvaluationCase Case, MatchResult Result, bool Correct)
+{
+    public string Language { get; init; } = Languages.English;
+}
 
 /// <summary>The accuracy of a matcher on an evaluation set, per label and in the groups the targets name.</summary>
 public sealed record EvaluationReport(IReadOnlyList<EvaluationOutcome> Outcomes)
@@ -34,6 +41,13 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationOutcome> Outcomes)
     public double AmbiguousAccuracy => Accuracy(o => o.Case.Label == EvaluationCase.Ambiguous);
 
     public double OverallAccuracy => Accuracy(_ => true);
+
+    /// <summary>The report of each language the lines were matched in, English first.</summary>
+    public IReadOnlyList<(string Language, EvaluationReport Report)> ByLanguage =>
+        Outcomes.GroupBy(o => o.Language)
+            .OrderBy(g => g.Key == Languages.English ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, new EvaluationReport(g.ToList())))
+            .ToList();
 
     /// <summary>
     /// In-scope lines (a topic, or ambiguous) where a right topic is one click away: answered, offered in a
@@ -58,7 +72,7 @@ public sealed record EvaluationReport(IReadOnlyList<EvaluationOutcome> Outcomes)
     }
 }
 
-/// <summary>Reads evaluation sets (the /shared/eval JSON-lines format) and scores a matcher on them.</summary>
+/// <summary>Reads evaluation sets (the /shared/eval JSON-lines format, with an optional "lang" per line) and scores a matcher on them.</summary>
 public static class Evaluation
 {
     /// <summary>Parses the lines of a set; every bad line is reported with its number, and no case is returned then.</summary>
@@ -96,14 +110,25 @@ public static class Evaluation
         return problems.Count == 0 ? cases : [];
     }
 
-    public static EvaluationReport Run(IEnumerable<EvaluationCase> cases, IQuestionMatcher matcher, KnowledgeBase knowledge)
+    /// <summary>Matches every line in English (or in its own "lang").</summary>
+    public static EvaluationReport Run(IEnumerable<EvaluationCase> cases, IQuestionMatcher matcher, KnowledgeBase knowledge) =>
+        Run(cases, matcher, knowledge, Languages.English);
+
+    /// <param name="language">
+    /// The language of every line without a "lang" field, or null to detect each one's language as the bot does
+    /// (<see cref="LanguageDetector"/>; English when the line is not clearly in either).
+    /// </param>
+    public static EvaluationReport Run(IEnumerable<EvaluationCase> cases, IQuestionMatcher matcher, KnowledgeBase knowledge, string? language)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var detector = LanguageDetector.For(knowledge);
         return new EvaluationReport(cases.Select(c =>
         {
-            var result = matcher.Match(c.Question, knowledge);
-            return new EvaluationOutcome(c, result, IsCorrect(c, result));
+            var lineLanguage = c.Language ?? language ?? detector.Detect(c.Question) ?? Languages.English;
+            var result = matcher.Match(c.Question, knowledge, lineLanguage);
+            return new EvaluationOutcome(c, result, IsCorrect(c, result)) { Language = lineLanguage };
         }).ToList());
     }
 
@@ -191,6 +216,17 @@ public static class Evaluation
             return null;
         }
 
-        return new EvaluationCase(number, q.GetString()!, label, label == EvaluationCase.Ambiguous ? any : []);
+        string? language = null;
+        if (root.TryGetProperty("lang", out var lang))
+        {
+            language = lang.ValueKind == JsonValueKind.String && Languages.Supported.Contains(lang.GetString()) ? lang.GetString() : null;
+            if (language is null)
+            {
+                error = $"\"lang\" must be one of {string.Join(", ", Languages.Supported)} (got {lang.GetRawText()})";
+                return null;
+            }
+        }
+
+        return new EvaluationCase(number, q.GetString()!, label, label == EvaluationCase.Ambiguous ? any : []) { Language = language };
     }
 }

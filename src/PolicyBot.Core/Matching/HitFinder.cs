@@ -1,8 +1,9 @@
 namespace PolicyBot.Core.Matching;
 
 /// <summary>
-/// The first job of the matcher: finding hits. Normalises the question, splits it into words, stems them, looks up
-/// (or typo-corrects) their terms, rewrites synonyms ("poc" → "protection of civilians"), then finds every keyword,
+/// The first job of the matcher: finding hits. Normalises the question, splits it into words, analyses them in the
+/// index's language (folds and stems them: <see cref="WordAnalyzer"/>), looks up (or typo-corrects) their terms,
+/// rewrites synonyms ("poc" → "protection of civilians"), then finds every keyword,
 /// near-miss phrase and facet cue of the index in it: as written, and (for long questions) scattered.
 /// It decides nothing: overlapping and repeated hits are all kept for <see cref="HitSelector"/>.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class HitFinder
     /// <summary>Finds the hits of <paramref name="input"/>; the result lives in <paramref name="scratch"/> until its next use.</summary>
     public static FoundHits Find(MatcherIndex index, ReadOnlySpan<char> input, MatcherOptions options, MatchScratch scratch)
     {
-        var textLength = TextNormalizer.Normalize(input, scratch.Text);
+        var textLength = TextNormalizer.Normalize(input, scratch.Text, index.Language);
         var text = scratch.Text.AsSpan(0, textLength);
         var tokenCount = Tokenize(index, text, scratch);
         var count = index.RewriteSynonyms(scratch.Tokens.AsSpan(0, tokenCount), scratch.Rewritten);
@@ -29,11 +30,10 @@ internal static class HitFinder
         return new FoundHits(text, tokens, scratch.Hits.AsSpan(0, hitCount));
     }
 
-    /// <summary>Splits the normalised text into words, stems them and looks up (or typo-corrects) their terms.</summary>
+    /// <summary>Splits the normalised text into words, analyses them (fold, stem) and looks up (or typo-corrects) their terms.</summary>
     private static int Tokenize(MatcherIndex index, ReadOnlySpan<char> text, MatchScratch scratch)
     {
         var count = 0;
-        var stem = scratch.Stem.AsSpan();
         var position = 0;
         while (position < text.Length && count < scratch.Tokens.Length)
         {
@@ -52,13 +52,12 @@ internal static class HitFinder
                 continue;
             }
 
-            token.IsStop = index.IsStopWord(word);
-            word.CopyTo(stem);
-            var stemLength = EnglishStemmer.Stem(stem[..word.Length]);
-            token.Term = index.FindTerm(stem[..stemLength]);
-            if (token.Term < 0 && !token.IsStop)
+            var analyzed = index.Analyzer.Analyze(word, scratch.Folded, scratch.Stem);
+            token.IsStop = index.IsStopWord(analyzed.Folded);
+            token.Term = index.FindTerm(analyzed.Stem);
+            if (token.Term < 0 && !token.IsStop && !analyzed.Exact)
             {
-                token.Term = index.Typos.Find(word);
+                token.Term = index.Typos.Find(analyzed.Folded);
                 token.Corrected = token.Term >= 0;
             }
 

@@ -10,11 +10,14 @@ internal sealed class MatchScratch
     [ThreadStatic]
     private static MatchScratch? t_current;
 
-    // HitFinder: the normalised text, one word's stem, the words, the words after synonym rewriting, the hits.
+    // HitFinder: the normalised text, one word folded and its stem (folding may double a word: œ → oe), the words,
+    // the words after synonym rewriting, the hits.
 
     public char[] Text { get; private set; } = new char[1024];
 
-    public char[] Stem { get; } = new char[MatcherIndex.MaxTokenLength];
+    public char[] Folded { get; } = new char[MatcherIndex.MaxTokenLength * 2];
+
+    public char[] Stem { get; } = new char[MatcherIndex.MaxTokenLength * 2];
 
     public Token[] Tokens { get; private set; } = new Token[256];
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 
 namespace PolicyBot.Core.Matching;
 
@@ -27,25 +28,29 @@ internal sealed record CompiledPhrase(int[] Terms, bool Literal, Posting[] Posti
 internal sealed record CompiledSynonym(int[] Terms, bool Literal, Token[] Canonical);
 
 /// <summary>
-/// The searchable form of one <see cref="KnowledgeBase"/> snapshot: vocabulary of stems, synonym rewrites, and an
-/// inverted index from a phrase's first term to the phrases (with their postings) that start with it, so the
-/// cost of a match grows with the question and the hits, not with the number of topics. Immutable once built;
-/// cached per snapshot.
+/// The searchable form of one <see cref="KnowledgeBase"/> snapshot in one language: vocabulary of stems, synonym
+/// rewrites, and an inverted index from a phrase's first term to the phrases (with their postings) that start with it,
+/// so the cost of a match grows with the question and the hits, not with the number of topics. Built from that
+/// language's keywords, synonyms and facet cues, analysed by its <see cref="WordAnalyzer"/>, plus the other language's
+/// acronyms with what they point at there ("la politique PoC", "what is TEH?"): staff use both languages' acronyms,
+/// and a message made of little more than an acronym has no clear language. Immutable once built; both languages'
+/// indexes are built together and cached per snapshot.
 /// </summary>
 internal sealed class MatcherIndex
 {
     public const int MaxTokenLength = 48;
 
-    private static readonly ConditionalWeakTable<KnowledgeBase, MatcherIndex> Cache = [];
+    private static readonly ConditionalWeakTable<KnowledgeBase, LanguageIndexes> Cache = [];
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
 
     private MatcherIndex(Builder builder)
     {
+        Analyzer = builder.Analyzer;
         var terms = builder.Terms.ToFrozenDictionary(StringComparer.Ordinal);
         _termLookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        _stopLookup = EnglishLexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stopLookup = Analyzer.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         TermCount = builder.Terms.Count;
         Nodes = [.. builder.Nodes];
         Topics = [.. builder.Topics];
@@ -63,6 +68,11 @@ internal sealed class MatcherIndex
 
         Typos = TypoIndex.Build(builder.TypoWords);
     }
+
+    /// <summary>The language this index matches, and how its words are analysed.</summary>
+    public WordAnalyzer Analyzer { get; }
+
+    public string Language => Analyzer.Language;
 
     public int TermCount { get; }
 
@@ -82,13 +92,28 @@ internal sealed class MatcherIndex
 
     public TypoIndex Typos { get; }
 
-    /// <summary>The index of <paramref name="knowledge"/>, built on first use and kept as long as the snapshot lives.</summary>
-    public static MatcherIndex For(KnowledgeBase knowledge) => Cache.GetValue(knowledge, Build);
+    /// <summary>The English index of <paramref name="knowledge"/>, built on first use and kept as long as the snapshot lives.</summary>
+    public static MatcherIndex For(KnowledgeBase knowledge) => For(knowledge, Languages.English);
 
-    public static MatcherIndex Build(KnowledgeBase knowledge)
+    /// <summary>The index of <paramref name="knowledge"/> in <paramref name="language"/> (English for a language the matcher does not know).</summary>
+    public static MatcherIndex For(KnowledgeBase knowledge, string language)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new MatcherIndex(new Builder(knowledge));
+        var indexes = Cache.GetValue(knowledge, k => new LanguageIndexes(k)).Both.Value;
+        return language == Languages.French ? indexes.French : indexes.English;
+    }
+
+    /// <summary>Builds the English and French indexes of <paramref name="knowledge"/> (each borrows the other's acronyms).</summary>
+    public static (MatcherIndex English, MatcherIndex French) Build(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var english = new Builder(knowledge, Languages.English, Languages.French);
+        var french = new Builder(knowledge, Languages.French, Languages.English);
+        var fromEnglish = english.AcronymPostings();
+        var fromFrench = french.AcronymPostings();
+        english.Borrow(fromFrench, french.Nodes);
+        french.Borrow(fromEnglish, english.Nodes);
+        return (new MatcherIndex(english), new MatcherIndex(french));
     }
 
     public bool IsStopWord(ReadOnlySpan<char> word) => _stopLookup.Contains(word);
@@ -156,15 +181,24 @@ internal sealed class MatcherIndex
         return groups;
     }
 
-    /// <summary>Collects everything the index needs from the knowledge base, assigning term ids as it goes.</summary>
+    /// <summary>Collects everything the index needs from the knowledge base in one language, assigning term ids as it goes.</summary>
     private sealed class Builder
     {
         private readonly Dictionary<string, int> _phraseIds = new(StringComparer.Ordinal);
         private readonly HashSet<string> _synonymKeys = new(StringComparer.Ordinal);
+        private readonly char[] _folded = new char[MaxTokenLength * 2];
+        private readonly char[] _stem = new char[MaxTokenLength * 2];
+        private readonly string _language;
 
-        public Builder(KnowledgeBase knowledge)
+        /// <param name="other">The other language, whose acronyms this index borrows (see <see cref="Borrow"/>).</param>
+        public Builder(KnowledgeBase knowledge, string language, string other)
         {
-            foreach (var group in knowledge.Synonyms)
+            _language = language;
+            var synonyms = knowledge.Synonyms.Where(g => g.Language == language).ToList();
+            Analyzer = WordAnalyzer.For(language, Acronyms.In(Texts(knowledge, language).Concat(AcronymTextsOf(knowledge, other))));
+            AcronymTexts = [.. AcronymTextsOf(knowledge, language)];
+
+            foreach (var group in synonyms)
             {
                 AddSynonymGroup(group);
             }
@@ -177,17 +211,22 @@ internal sealed class MatcherIndex
 
             foreach (var definition in knowledge.Facets)
             {
-                foreach (var keyword in definition.Keywords)
+                foreach (var keyword in definition.Keywords.Where(k => k.Language == language))
                 {
-                    AddKeyword(keyword, new Posting(-1, -1, definition.Facet, keyword.Weight));
+                    AddKeyword(keyword.Term, new Posting(-1, -1, definition.Facet, keyword.Weight));
                 }
             }
 
-            foreach (var word in EnglishLexicon.NeutralWords)
+            foreach (var word in Analyzer.NeutralWords)
             {
-                NeutralTerms.Add(TermId(EnglishStemmer.Stem(word)));
+                NeutralTerms.Add(TermId(Analyzer.Analyze(word, _folded, _stem).Stem.ToString()));
             }
         }
+
+        public WordAnalyzer Analyzer { get; }
+
+        /// <summary>This language's own keywords, facet cues and synonyms made only of acronyms and numbers ("PoC", "UNSCR 1325", "TEH").</summary>
+        public List<string> AcronymTexts { get; }
 
         public Dictionary<string, int> Terms { get; } = new(StringComparer.Ordinal);
 
@@ -203,13 +242,93 @@ internal sealed class MatcherIndex
 
         public List<KeyValuePair<string, int>> TypoWords { get; } = [];
 
+        /// <summary>Every keyword, facet cue and synonym text of <paramref name="language"/>.</summary>
+        private static IEnumerable<string> Texts(KnowledgeBase knowledge, string language) =>
+            knowledge.NodesById.Values.SelectMany(n => n.Keywords)
+                .Concat(knowledge.Facets.SelectMany(f => f.Keywords))
+                .Where(k => k.Language == language)
+                .Select(k => k.Term)
+                .Concat(knowledge.Synonyms.Where(g => g.Language == language).SelectMany(g => g.Variants.Prepend(g.Canonical)));
+
+        private static IEnumerable<string> AcronymTextsOf(KnowledgeBase knowledge, string language) =>
+            Texts(knowledge, language).Where(Acronyms.IsAcronymPhrase).Distinct(StringComparer.Ordinal);
+
+        /// <summary>Each of this language's acronym texts with what it points at here (after this language's synonyms).</summary>
+        public List<(string Text, Posting[] Postings)> AcronymPostings()
+        {
+            var result = new List<(string, Posting[])>();
+            foreach (var text in AcronymTexts)
+            {
+                var tokens = Lookup(text);
+                var (terms, literal) = tokens is null ? ([], false) : Compile(RewriteForBuild(tokens));
+                var key = (literal ? "L:" : "C:") + string.Join(',', terms);
+                if (terms.Length > 0 && _phraseIds.TryGetValue(key, out var id))
+                {
+                    result.Add((text, Phrases[id].Postings.ToArray()));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Adds the other language's acronyms with their postings there, each unless every word of it is already a word
+        /// of this language's content ("UNSCR" is a French synonym: French keeps its own meaning). Postings carry node
+        /// and topic indexes, the same in both builders since both walk the same tree.
+        /// </summary>
+        public void Borrow(List<(string Text, Posting[] Postings)> borrowed, List<KnowledgeNode> otherNodes)
+        {
+            if (otherNodes.Count != Nodes.Count || otherNodes.Where((node, i) => !ReferenceEquals(node, Nodes[i])).Any())
+            {
+                throw new InvalidOperationException("the two languages' indexes list the nodes in different orders");
+            }
+
+            foreach (var (text, postings) in borrowed)
+            {
+                if (Lookup(text) is not null)
+                {
+                    continue;
+                }
+
+                foreach (var posting in postings)
+                {
+                    AddKeyword(text, posting);
+                }
+            }
+        }
+
+        /// <summary>The tokens of <paramref name="text"/> if every word of it is already a term of this index, else null; adds nothing.</summary>
+        private Token[]? Lookup(string text)
+        {
+            var normalized = TextNormalizer.Normalize(text, _language);
+            var tokens = new List<Token>();
+            foreach (var range in normalized.AsSpan().Split(' '))
+            {
+                var word = normalized.AsSpan()[range];
+                if (word.Length == 0 || word.Length > MaxTokenLength)
+                {
+                    continue;
+                }
+
+                var analyzed = Analyzer.Analyze(word, _folded, _stem);
+                if (!Terms.TryGetValue(analyzed.Stem.ToString(), out var term))
+                {
+                    return null;
+                }
+
+                tokens.Add(new Token { Term = term, IsStop = Analyzer.StopWords.Contains(analyzed.Folded.ToString()) });
+            }
+
+            return tokens.Count == 0 ? null : [.. tokens];
+        }
+
         private void AddNode(KnowledgeNode node, int topic)
         {
             Nodes.Add(node);
             var nodeIndex = Nodes.Count - 1;
-            foreach (var keyword in node.Keywords)
+            foreach (var keyword in node.Keywords.Where(k => k.Language == _language))
             {
-                AddKeyword(keyword, new Posting(nodeIndex, topic, node.Facet, keyword.Weight));
+                AddKeyword(keyword.Term, new Posting(nodeIndex, topic, node.Facet, keyword.Weight));
             }
 
             foreach (var child in node.Children)
@@ -218,14 +337,14 @@ internal sealed class MatcherIndex
             }
         }
 
-        private void AddKeyword(Keyword keyword, Posting posting)
+        private void AddKeyword(string text, Posting posting)
         {
-            if (keyword.Weight == 0)
+            if (posting.Weight == 0)
             {
                 return;
             }
 
-            var (terms, literal) = Compile(RewriteForBuild(Analyze(keyword.Term)));
+            var (terms, literal) = Compile(RewriteForBuild(Analyze(text)));
             if (terms.Length == 0)
             {
                 return;
@@ -319,22 +438,30 @@ internal sealed class MatcherIndex
 
         private Token[] Analyze(string text)
         {
-            var normalized = TextNormalizer.Normalize(text);
+            var normalized = TextNormalizer.Normalize(text, _language);
             var tokens = new List<Token>();
             foreach (var range in normalized.AsSpan().Split(' '))
             {
-                var word = normalized[range];
+                var word = normalized.AsSpan()[range];
                 if (word.Length == 0 || word.Length > MaxTokenLength)
                 {
                     continue;
                 }
 
-                var isStop = EnglishLexicon.StopWords.Contains(word);
-                var stem = EnglishStemmer.Stem(word);
+                var analyzed = Analyzer.Analyze(word, _folded, _stem);
+                var folded = analyzed.Folded.ToString();
+                var isStop = Analyzer.StopWords.Contains(folded);
+                var stem = analyzed.Stem.ToString();
                 var term = TermId(stem);
                 if (!isStop)
                 {
-                    TypoWords.Add(new(word, term));
+                    // A protected word's folded form may be another word ("traité" folds to "traite"): only its own stem
+                    // is a correction target (and only if it is plain ASCII: "traite" and "traitement", never "traité").
+                    if (!analyzed.Exact)
+                    {
+                        TypoWords.Add(new(folded, term));
+                    }
+
                     TypoWords.Add(new(stem, term));
                 }
 
@@ -356,6 +483,12 @@ internal sealed class MatcherIndex
         }
     }
 
+    /// <summary>The two indexes of one snapshot, built together on first use.</summary>
+    private sealed class LanguageIndexes(KnowledgeBase knowledge)
+    {
+        public Lazy<(MatcherIndex English, MatcherIndex French)> Both { get; } = new(() => Build(knowledge));
+    }
+
     /// <summary>A phrase being collected: one posting per node or facet, the strongest weight kept.</summary>
     private sealed class PhraseBuilder(int[] terms, bool literal)
     {
@@ -373,6 +506,8 @@ internal sealed class MatcherIndex
                 _postings[existing] = posting;
             }
         }
+
+        public IReadOnlyList<Posting> Postings => _postings;
 
         public CompiledPhrase Compile() => new(terms, literal, [.. _postings]);
     }

@@ -5,7 +5,8 @@ namespace PolicyBot.Core.Matching;
 
 /// <summary>
 /// The keyword matcher, in three jobs: <see cref="HitFinder"/> finds the keywords, near-miss phrases and facet cues
-/// in the question (normalise → words → stems → synonyms → phrases from the inverted index); <see cref="HitSelector"/>
+/// in the question (normalise → words → stems → synonyms → phrases from the inverted index of the question's
+/// language: its keywords, synonyms and facet cues, analysed by its <see cref="WordAnalyzer"/>); <see cref="HitSelector"/>
 /// chooses the best set of non-overlapping hits per topic and adds them up; <see cref="OutcomeDecider"/> turns the
 /// scores into an answer, a question of which topic is meant, or a fallback.
 /// <para>
@@ -37,7 +38,7 @@ public sealed class PolicyMatcher : IQuestionMatcher
             return MatchResult.Nothing();
         }
 
-        var index = MatcherIndex.For(knowledge);
+        var index = MatcherIndex.For(knowledge, language);
         var input = question.AsSpan(0, Math.Min(question.Length, _options.MaxInputLength));
         var scratch = MatchScratch.For(input.Length);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PolicyBot.Core.Language;
 
 namespace PolicyBot.Core.Matching;
 
@@ -8,6 +9,11 @@ namespace PolicyBot.Core.Matching;
 /// and Teams mentions (<c>&lt;at&gt;Bot&lt;/at&gt;</c>, name included) are dropped, entities decoded, diacritics
 /// folded (é → e, ß → ss), possessive "'s" dropped, and every other character (punctuation, curly quotes,
 /// dashes, control characters, emoji) becomes a word break. Writes into a caller's buffer: no allocation.
+/// <para>
+/// French text differs in two ways: an elided word ("l'", "qu’", "jusqu'") is dropped with its apostrophe, and accents
+/// are kept (lower-cased), because "traité" (treaty) and "traite" (trafficking) are different words: the French
+/// analyser folds each word itself once it has looked at it (<see cref="Fold"/>).
+/// </para>
 /// </summary>
 internal static class TextNormalizer
 {
@@ -24,10 +30,17 @@ internal static class TextNormalizer
     /// <summary>The size of buffer that <see cref="Normalize"/> needs for an input of <paramref name="inputLength"/>.</summary>
     public static int BufferSize(int inputLength) => (inputLength * 2) + 2;
 
-    /// <summary>Writes the normalised text of <paramref name="input"/> into <paramref name="output"/>; returns its length.</summary>
-    public static int Normalize(ReadOnlySpan<char> input, Span<char> output)
+    /// <summary>The words French elides before a vowel ("l'OTAN", "qu’elle", "jusqu'à"), as the normaliser writes them.</summary>
+    private static readonly string[] FrenchElisions = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+
+    /// <summary>Writes the normalised text of <paramref name="input"/> (English rules) into <paramref name="output"/>; returns its length.</summary>
+    public static int Normalize(ReadOnlySpan<char> input, Span<char> output) => Normalize(input, output, Languages.English);
+
+    /// <summary>Writes the normalised text of <paramref name="input"/> in <paramref name="language"/> into <paramref name="output"/>; returns its length.</summary>
+    public static int Normalize(ReadOnlySpan<char> input, Span<char> output, string language)
     {
-        var writer = new Writer(output);
+        var french = language == Languages.French;
+        var writer = new Writer(output, foldAccents: !french);
         var i = 0;
         while (i < input.Length)
         {
@@ -42,14 +55,31 @@ internal static class TextNormalizer
 
             if (c == '&' && TryDecodeEntity(input[i..], out var decoded, out var consumed))
             {
-                writer.Append(decoded);
                 i += consumed;
+                if (french && IsApostrophe(decoded))
+                {
+                    writer.Elide(i < input.Length ? input[i] : '\0');
+                }
+                else
+                {
+                    writer.Append(decoded);
+                }
+
                 continue;
             }
 
             if (IsApostrophe(c))
             {
-                i += ApostropheLength(input, i, writer.EndsWithWordChar);
+                if (french)
+                {
+                    writer.Elide(i + 1 < input.Length ? input[i + 1] : '\0');
+                    i++;
+                }
+                else
+                {
+                    i += ApostropheLength(input, i, writer.EndsWithWordChar);
+                }
+
                 continue;
             }
 
@@ -61,11 +91,43 @@ internal static class TextNormalizer
     }
 
     /// <summary>Normalises a whole string (index building and tests).</summary>
-    public static string Normalize(string input)
+    public static string Normalize(string input, string language = Languages.English)
     {
         var buffer = new char[BufferSize(input.Length)];
-        var length = Normalize(input, buffer);
+        var length = Normalize(input, buffer, language);
         return new string(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="word"/>, a word of normalised text, with its accents folded (é → e, œ → oe) into
+    /// <paramref name="output"/> (at least twice its length); returns the folded length.
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> word, Span<char> output)
+    {
+        var length = 0;
+        foreach (var c in word)
+        {
+            if (c is >= FoldStart and < FoldEnd && Folds[c - FoldStart] is { } fold)
+            {
+                foreach (var f in fold)
+                {
+                    output[length++] = f;
+                }
+            }
+            else
+            {
+                output[length++] = c;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>Folds a whole word (index building and tests).</summary>
+    public static string Fold(string word)
+    {
+        var buffer = new char[word.Length * 2];
+        return new string(buffer, 0, Fold(word, buffer));
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
@@ -207,15 +269,52 @@ internal static class TextNormalizer
         return folds;
     }
 
-    private ref struct Writer(Span<char> output)
+    private ref struct Writer(Span<char> output, bool foldAccents)
     {
         private readonly Span<char> _output = output;
+        private readonly bool _foldAccents = foldAccents;
         private int _length;
+        private int _wordStart;
         private bool _pendingBreak;
 
         public readonly bool EndsWithWordChar => _length > 0 && !_pendingBreak;
 
         public void Break() => _pendingBreak = _length > 0;
+
+        /// <summary>
+        /// An apostrophe in French: after an elided word ("l'", "qu’") that a letter follows, the elided word is dropped
+        /// ("l'OTAN" → "otan"); anywhere else the apostrophe breaks words ("aujourd'hui" → "aujourd hui").
+        /// </summary>
+        public void Elide(char next)
+        {
+            if (EndsWithWordChar && char.IsLetter(next) && IsElision(_output[_wordStart.._length]))
+            {
+                // Back to where the elided word started: the break before it, if any, is pending again.
+                _length = _wordStart;
+                if (_length > 0)
+                {
+                    _length--;
+                    _pendingBreak = true;
+                }
+
+                return;
+            }
+
+            Break();
+        }
+
+        private static bool IsElision(ReadOnlySpan<char> word)
+        {
+            foreach (var elision in FrenchElisions)
+            {
+                if (word.SequenceEqual(elision))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public void Append(char c)
         {
@@ -236,6 +335,26 @@ internal static class TextNormalizer
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
+                // Kept accents are written composed: a decomposed "traite\u0301" is still "traité".
+                if (!_foldAccents && c == '\u0301' && EndsWithWordChar && _output[_length - 1] == 'e')
+                {
+                    _output[_length - 1] = 'é';
+                }
+
+                return;
+            }
+
+            if (c is >= FoldStart and < FoldEnd && !_foldAccents)
+            {
+                if (Folds[c - FoldStart] is not null)
+                {
+                    Put(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    Break();
+                }
+
                 return;
             }
 
@@ -277,6 +396,7 @@ internal static class TextNormalizer
 
                 _output[_length++] = ' ';
                 _pendingBreak = false;
+                _wordStart = _length;
             }
 
             if (_length < _output.Length)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -14,14 +15,18 @@ using PolicyBot.Storage;
 namespace PolicyBot.Bots;
 
 /// <summary>
-/// The bot: channel specifics only (welcome, mentions, submits, tenants, retries, typing, state). What to
-/// answer is decided by <see cref="IPolicyAssistant"/> in PolicyBot.Core.
+/// The bot: channel specifics only (welcome, mentions, submits, tenants, retries, typing, state, Teams' message
+/// extension invokes). What to answer is decided by <see cref="IPolicyAssistant"/> in PolicyBot.Core, what to share
+/// by its IPolicySharing (through <see cref="TeamsMessageExtension"/>).
 /// </summary>
 public sealed partial class PolicyTeamsBot : TeamsActivityHandler
 {
     internal const string WebChatJoinEvent = "webchat/join";
     internal const string SlowDownText = "You are sending messages faster than I can answer them. Please wait a few seconds and try again.";
     private const string TeamsChannel = "msteams";
+    private const string SearchInvoke = "composeExtension/query";
+    private const string SelectItemInvoke = "composeExtension/selectItem";
+    private const string LinkQueryInvoke = "composeExtension/queryLink";
 
     private readonly IPolicyAssistant _assistant;
     private readonly ConversationDataStore _conversationData;
@@ -30,6 +35,7 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
     private readonly ConversationRateLimiter _rateLimiter;
     private readonly ILogger<PolicyTeamsBot> _logger;
     private readonly PolicyBotTelemetry _telemetry;
+    private readonly TeamsMessageExtension _messageExtension;
 
     public PolicyTeamsBot(
         IPolicyAssistant assistant,
@@ -38,7 +44,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         IOptionsMonitor<PrivacyOptions> privacy,
         ConversationRateLimiter rateLimiter,
         ILogger<PolicyTeamsBot> logger,
-        PolicyBotTelemetry telemetry)
+        PolicyBotTelemetry telemetry,
+        TeamsMessageExtension messageExtension)
     {
         _assistant = assistant;
         _conversationData = conversationData;
@@ -47,6 +54,7 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         _rateLimiter = rateLimiter;
         _logger = logger;
         _telemetry = telemetry;
+        _messageExtension = messageExtension;
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -57,7 +65,12 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         using var turnSpan = _telemetry.StartTurn(turnContext.Activity.ChannelId);
         if (!IsTenantAllowed(turnContext.Activity))
         {
-            // Refused before any state is read or written.
+            // Refused before any state is read or written; an invoke still gets its own response (the adapter would say 501).
+            if (turnContext.Activity.Type == ActivityTypes.Invoke)
+            {
+                await turnContext.SendActivityAsync(new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = (int)HttpStatusCode.Forbidden } }, cancellationToken);
+            }
+
             return;
         }
 
@@ -122,6 +135,66 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         }
 
         await base.OnEventActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var name = turnContext.Activity.Name;
+        try
+        {
+            // The SDK would read a malformed payload with an exception (a 500): a 400 that says what is wrong instead.
+            if (name is SearchInvoke or SelectItemInvoke or LinkQueryInvoke)
+            {
+                CheckPayload(name, turnContext.Activity.Value);
+            }
+
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+        catch (InvalidInvokeException ex)
+        {
+            LogInvalidInvoke(name, ex.Message, turnContext.Activity.Conversation?.Id);
+            return new InvokeResponse { Status = (int)HttpStatusCode.BadRequest, Body = new JObject { ["error"] = ex.Message } };
+        }
+    }
+
+    protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(_messageExtension.Search(((ITurnContext)turnContext).Activity, query));
+
+    protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionSelectItemAsync(ITurnContext<IInvokeActivity> turnContext, JObject query, CancellationToken cancellationToken) =>
+        Task.FromResult(_messageExtension.Select(((ITurnContext)turnContext).Activity, query));
+
+    protected override Task<MessagingExtensionResponse> OnTeamsAppBasedLinkQueryAsync(ITurnContext<IInvokeActivity> turnContext, AppBasedLinkQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(_messageExtension.Unfurl(((ITurnContext)turnContext).Activity, query));
+
+    /// <summary>The invoke's value must be a JSON object of the shape its name promises.</summary>
+    private static void CheckPayload(string name, object? value)
+    {
+        if (value is not JObject payload)
+        {
+            throw new InvalidInvokeException($"The {name} invoke has no value object.");
+        }
+
+        try
+        {
+            _ = name switch
+            {
+                SearchInvoke => (object?)payload.ToObject<MessagingExtensionQuery>(),
+                LinkQueryInvoke => payload.ToObject<AppBasedLinkQuery>(),
+                _ => payload,
+            };
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            // The place, not the serializer's message: that one can quote what was typed, and this goes to the log.
+            var path = ex switch
+            {
+                Newtonsoft.Json.JsonSerializationException serialization => serialization.Path,
+                Newtonsoft.Json.JsonReaderException reader => reader.Path,
+                _ => null,
+            };
+            throw new InvalidInvokeException($"The {name} invoke's value cannot be read at '{path ?? "(unknown)"}': a field has the wrong type.");
+        }
     }
 
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -258,6 +331,9 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {Outcome} node {NodeId} score {Score} path {Path} language {Language} in conversation {ConversationId}")]
     private partial void LogTurn(string outcome, string? nodeId, double? score, string? path, string language, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoke {InvokeName} refused with 400 in conversation {ConversationId}: {Problem}")]
+    private partial void LogInvalidInvoke(string? invokeName, string problem, string? conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity {ActivityId} from tenant {TenantId}: not in Teams:AllowedTenantIds")]
     private partial void LogTenantRefused(string? activityId, string tenantId);

@@ -6,6 +6,7 @@ using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
 using PolicyBot.Core.Matching;
 using PolicyBot.Core.Meaning;
+using PolicyBot.Core.Sharing;
 using PolicyBot.Core.Telemetry;
 using PolicyBot.Options;
 
@@ -55,6 +56,9 @@ internal static class AssistantServiceCollectionExtensions
             provider.GetRequiredService<PolicyBotTelemetry>()));
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<IPolicyAssistant, PolicyAssistant>();
+        // Answers shared into conversations (Teams' message extension, link previews), found with the same matcher.
+        services.AddSingleton(provider => new PolicySearch(provider.GetRequiredService<IQuestionMatcher>(), provider.GetRequiredService<MeaningStage>()));
+        services.AddSingleton<IPolicySharing, PolicySharing>();
         return services;
     }
 }

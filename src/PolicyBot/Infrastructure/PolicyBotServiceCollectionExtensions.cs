@@ -48,6 +48,7 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddBotStorage(configuration);
         services.AddSingleton<ConversationDataStore>();
+        services.AddSingleton<TeamsMessageExtension>();
         services.AddTransient<IBot, PolicyTeamsBot>();
 
         services.AddPolicyAssistant(configuration);

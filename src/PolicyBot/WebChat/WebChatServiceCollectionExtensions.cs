@@ -39,9 +39,12 @@ internal static partial class WebChatServiceCollectionExtensions
 
         if (Directory.Exists(files.Root))
         {
+            var provider = new PhysicalFileProvider(files.Root);
+            app.UsePrecompressedFiles(provider);
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new PhysicalFileProvider(files.Root),
+                FileProvider = provider,
+                ContentTypeProvider = new PrecompressedFiles.ContentTypes(),
                 OnPrepareResponse = file =>
                 {
                     // Not fingerprinted: the browser revalidates (ETag) so a new build is picked up at once.

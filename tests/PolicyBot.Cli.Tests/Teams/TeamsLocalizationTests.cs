@@ -70,6 +70,22 @@ public sealed partial class TeamsLocalizationTests
             }
         }
 
+        var extensions = manifest["composeExtensions"]?.AsArray() ?? [];
+        for (var e = 0; e < extensions.Count; e++)
+        {
+            var commands = extensions[e]!["commands"]!.AsArray();
+            for (var c = 0; c < commands.Count; c++)
+            {
+                localizable.Add($"composeExtensions[{e}].commands[{c}].title");
+                localizable.Add($"composeExtensions[{e}].commands[{c}].description");
+                for (var p = 0; p < (commands[c]!["parameters"]?.AsArray().Count ?? 0); p++)
+                {
+                    localizable.Add($"composeExtensions[{e}].commands[{c}].parameters[{p}].title");
+                    localizable.Add($"composeExtensions[{e}].commands[{c}].parameters[{p}].description");
+                }
+            }
+        }
+
         Assert.Empty(localizable.Except(keys));
     }
 

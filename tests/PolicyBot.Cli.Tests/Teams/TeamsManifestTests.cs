@@ -58,6 +58,47 @@ public sealed partial class TeamsManifestTests
     }
 
     [Fact]
+    public void The_message_extension_has_one_search_command_with_its_parameter_for_the_bot()
+    {
+        using var run = new PackageRun().Run().Succeeded();
+        var extension = run.Manifest()["composeExtensions"]!.AsArray().Single()!;
+
+        Assert.Equal(PackageRun.BotId, extension["botId"]!.GetValue<string>());
+        var command = extension["commands"]!.AsArray().Single()!;
+        Assert.Equal("findPolicy", command["id"]!.GetValue<string>());
+        Assert.Equal("query", command["type"]!.GetValue<string>());
+        Assert.Equal("Find a policy", command["title"]!.GetValue<string>());
+        Assert.True(command["initialRun"]!.GetValue<bool>());
+        Assert.Equal(["compose", "commandBox"], command["context"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var parameter = command["parameters"]!.AsArray().Single()!;
+        Assert.Equal("query", parameter["name"]!.GetValue<string>());
+        Assert.Equal("text", parameter["inputType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Links_to_www_nato_int_are_handed_to_the_bot_for_their_preview()
+    {
+        using var run = new PackageRun().Run().Succeeded();
+        var handler = run.Manifest()["composeExtensions"]![0]!["messageHandlers"]!.AsArray().Single()!;
+
+        Assert.Equal("link", handler["type"]!.GetValue<string>());
+        Assert.Equal(["www.nato.int"], handler["value"]!["domains"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("title", 33)]
+    [InlineData("description", 129)]
+    public void The_schema_holds_the_search_command_to_Teams_limits(string field, int length)
+    {
+        using var run = new PackageRun().Run().Succeeded();
+        var manifest = run.Manifest();
+        Assert.True(manifest["composeExtensions"]![0]!["commands"]![0]![field]!.GetValue<string>().Length < length);
+        manifest["composeExtensions"]![0]!["commands"]![0]![field] = new string('x', length);
+
+        Assert.Contains(TeamsManifestSchema.Errors(manifest), e => e.Contains("/composeExtensions/0/commands/0/" + field, StringComparison.Ordinal) && e.Contains("maxLength", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Settings_fill_every_placeholder()
     {
         using var run = new PackageRun().Run().Succeeded();

@@ -48,6 +48,7 @@ public sealed class CardConformanceTests
         var renderer = CardTestContext.Renderer();
         var shapes = CardTestContext.EveryReply(knowledge)
             .Select(r => renderer.BuildModel(r.Reply, knowledge))
+            .Concat(ShareModels(knowledge))
             .Where(m => m.TemplateName is not null)
             .GroupBy(m => m.TemplateName!)
             .ToDictionary(g => g.Key, g => g.Select(m => Shape(m.Data)).Distinct().ToList());
@@ -76,6 +77,7 @@ public sealed class CardConformanceTests
             .Append(("escaping", new DialogReply(ReplyKind.Fallback) { EchoedText = "**x** [a](b) <b>c</b> _d_ \\ ${name} `e`", OfferContact = true }));
         var jobs = replies
             .Select(r => (r.Item1, Model: renderer.BuildModel(r.Item2, knowledge)))
+            .Concat(ShareModels(knowledge).Select(m => ("share " + m.Data["id"], Model: m)))
             .Where(r => r.Model.TemplateName is not null)
             .Select(r => (r.Item1, Template(r.Model.TemplateName!), (JsonNode)r.Model.Data))
             .ToList();
@@ -99,6 +101,13 @@ public sealed class CardConformanceTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>The shareable card of every real node in every language, with and without its link to the bot.</summary>
+    private static IEnumerable<CardModel> ShareModels(PolicyBot.Core.Knowledge.KnowledgeBase knowledge) =>
+        knowledge.NodesById.Values
+            .Where(n => !n.IsRoot)
+            .SelectMany(n => PolicyBot.Core.Language.Languages.Supported.Select(CardTestContext.Store.Strings.For)
+                .SelectMany(t => new[] { CardModelBuilder.Share(n, knowledge, t, "https://teams.microsoft.com/l/chat/0/0?users=28:bot"), CardModelBuilder.Share(n, knowledge, t, string.Empty) }));
 
     private static JsonNode Template(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cards, name + ".json")))!;
 

@@ -31,8 +31,9 @@ public sealed class ContentRuleChecksTests
     [Theory]
     [InlineData("protection-of-civilians.yaml", "\n    ref: \"Policy para 14\"\n", "\n    ref: \"Policy para 14, via a third-party copy on the 9pdf website\"\n", "obligations[0].ref")]
     [InlineData("protection-of-civilians.yaml", "The policy's other paragraphs are not summarised here: read the full text on nato.int.", "Paragraphs 6-13 of the policy were not visible to us.", "nodes[0].summary.en")]
-    [InlineData("trafficking-in-human-beings.yaml", "with an update under way.\" }", "with an update under way (seed page).\" }", "changes[0].text.en")]
+    [InlineData("trafficking-in-human-beings.yaml", "with an update under way.\", fr:", "with an update under way (seed page).\", fr:", "changes[0].text.en")]
     [InlineData("human-security.yaml", "title: '\"Human Security\" topic page (version of 30 August 2024)'", "title: '\"Human Security\" topic page (NATO original not seen)'", "documents[2].title")]
+    [InlineData("protection-of-civilians.yaml", "fr: \"Protection des civils\" }", "fr: \"Protection des civils (lue dans une copie de tiers)\" }", "title.fr")]
     public void Research_wording_on_a_card_visible_text_is_an_error_with_file_and_line(string file, string oldText, string newText, string field)
     {
         using var kb = new TempKnowledge();
@@ -75,7 +76,7 @@ public sealed class ContentRuleChecksTests
     public void An_obligation_without_a_source_is_an_error_on_its_line()
     {
         using var kb = new TempKnowledge();
-        kb.Replace("cultural-property-protection.yaml", "    what: { en: \"Protect the Visoki Dečani Monastery, as its mandate requires.\" }\n    source: cpp-topic-page\n", "    what: { en: \"Protect the Visoki Dečani Monastery, as its mandate requires.\" }\n");
+        kb.Replace("cultural-property-protection.yaml", "comme l'exige son mandat.\" }\n    source: cpp-topic-page\n", "comme l'exige son mandat.\" }\n");
         var line = LineOf(kb, "cultural-property-protection.yaml", "who: { en: \"KFOR");
 
         var result = Load(kb);
@@ -128,7 +129,7 @@ public sealed class ContentRuleChecksTests
 
     [Theory]
     [InlineData("https://www.nato.int/cps/en/natohq/topics_135998.htm", "https://www.example.org/poc.htm")]
-    [InlineData("https://www.nato.int/cps/en/natohq/topics_135998.htm", "https://www.nato.int/cps/fr/natohq/topics_135998.htm")]
+    [InlineData("https://www.nato.int/cps/en/natohq/topics_135998.htm", "https://www.nato.int/cps/de/natohq/topics_135998.htm")]
     public void A_url_off_the_allow_list_is_an_error_on_its_line(string allowed, string other)
     {
         using var kb = new TempKnowledge();
@@ -158,8 +159,8 @@ public sealed class ContentRuleChecksTests
     public void A_who_that_is_only_NATO_is_a_warning_not_an_error()
     {
         using var kb = new TempKnowledge();
-        kb.Replace("women-peace-security.yaml", "  - who: { en: \"NATO's civilian and military structures, with partners (Action Plan 2021-2025)\" }\n    what: { en: \"Make", "  - who: { en: \"NATO.\" }\n    what: { en: \"Make");
-        var line = LineOf(kb, "women-peace-security.yaml", "who: { en: \"NATO.\" }");
+        kb.Replace("women-peace-security.yaml", "\n  - who: { en: \"NATO's civilian and military structures, with partners (Action Plan 2021-2025)\",", "\n  - who: { en: \"NATO.\",");
+        var line = LineOf(kb, "women-peace-security.yaml", "  - who: { en: \"NATO.\",");
 
         var result = Load(kb);
 

@@ -97,7 +97,8 @@ public sealed class KnowledgeLoaderTests
     {
         using var kb = new TempKnowledge();
         var text = File.ReadAllText(kb.File("children-armed-conflict.yaml"));
-        var firstSource = System.Text.RegularExpressions.Regex.Match(text, @"\n    source: ([a-z0-9-]+)").Groups[1].Value;
+        // An obligation's source (its "what:" comes first), not the "source:" of a translation note.
+        var firstSource = System.Text.RegularExpressions.Regex.Match(text, @"\n    what: .*\n    source: ([a-z0-9-]+)").Groups[1].Value;
         kb.Replace("children-armed-conflict.yaml", "\n    source: " + firstSource + "\n", "\n    source: no-such-document\n");
 
         var result = KnowledgeLoader.LoadDirectory(kb.Path);

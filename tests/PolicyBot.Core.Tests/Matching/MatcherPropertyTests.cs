@@ -1,5 +1,6 @@
 using CsCheck;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core.Tests.Matching;
@@ -19,6 +20,7 @@ public sealed class MatcherPropertyTests
         "data protection", "drug trafficking", "human", "trafficking", "children", "armed", "conflict", "<at>Bot</at>",
         "<b>", "</b>", "<", ">", "&amp;", "&#", "&#x;", "&#99999999;", ";", "’s", "'", "é", "ß", "\u0301", "\u0000", "\uD800",
         "\uDC00", "🙂", "—", "-", "chidlren", "civilans", "protction", "securty", new string('a', 60), "zzzzzzzzz", "the",
+        "l'", "qu’", "jusqu'", "traité", "traite", "traitement", "sécurité", "PdC", "Œ", "&rsquo;", "a-t-elle",
     ];
 
     /// <summary>Text built from what the matcher reacts to: keywords, acronyms, markup, entities, typos, odd characters.</summary>
@@ -38,19 +40,25 @@ public sealed class MatcherPropertyTests
         Wordy.Sample(text => CheckMatch(TestKnowledge.Matcher(new MatcherOptions { MaxInputLength = 100_000 }), text), iter: 200, threads: 1);
 
     [Fact]
-    public void Normalised_text_is_lower_case_words_separated_by_single_spaces() =>
+    public void Never_throws_and_is_deterministic_in_french_on_any_text_and_keyword_soup() =>
+        Gen.OneOf(AnyText, Wordy).Sample(text => CheckMatch(TestKnowledge.Matcher(new MatcherOptions { MaxInputLength = 100_000 }), text, Languages.French), iter: 100, threads: 1);
+
+    [Theory]
+    [InlineData(Languages.English)]
+    [InlineData(Languages.French)]
+    public void Normalised_text_is_lower_case_words_separated_by_single_spaces(string language) =>
         Gen.OneOf(AnyText, Wordy).Sample(text =>
         {
-            var normalized = TextNormalizer.Normalize(text);
+            var normalized = TextNormalizer.Normalize(text, language);
             Assert.DoesNotContain("  ", normalized, StringComparison.Ordinal);
             Assert.False(normalized.StartsWith(' ') || normalized.EndsWith(' '));
             Assert.All(normalized, c => Assert.True(c == ' ' || (char.IsLetterOrDigit(c) && !char.IsUpper(c)), $"unexpected U+{(int)c:X4}"));
         }, iter: 100, threads: 1);
 
-    private static void CheckMatch(PolicyMatcher matcher, string text)
+    private static void CheckMatch(PolicyMatcher matcher, string text, string language = Languages.English)
     {
-        var first = matcher.Match(text, Knowledge);
-        var second = matcher.Match(text, Knowledge);
+        var first = matcher.Match(text, Knowledge, language);
+        var second = matcher.Match(text, Knowledge, language);
 
         Assert.Equal(first.Outcome, second.Outcome);
         Assert.Same(first.Node, second.Node);

@@ -14,9 +14,13 @@ internal static class TestKnowledge
 
     public static PolicyMatcher Matcher(MatcherOptions? options = null) => PolicyMatcher.Create(options);
 
-    public static KnowledgeNode Topic(string id, (string Term, int Weight)[] keywords, params KnowledgeNode[] children)
+    public static KnowledgeNode Topic(string id, (string Term, int Weight)[] keywords, params KnowledgeNode[] children) =>
+        Topic(id, keywords, [], children);
+
+    /// <summary>A topic with English and French keywords.</summary>
+    public static KnowledgeNode Topic(string id, (string Term, int Weight)[] keywords, (string Term, int Weight)[] french, params KnowledgeNode[] children)
     {
-        var topic = Node(id, id, Facet.Overview, keywords);
+        var topic = Node(id, id, Facet.Overview, keywords, french);
         topic.Children = children;
         foreach (var child in children)
         {
@@ -27,11 +31,11 @@ internal static class TestKnowledge
     }
 
     public static KnowledgeNode Sub(string topicId, Facet facet, params (string Term, int Weight)[] keywords) =>
-        Node(topicId + "." + facet.ToString().ToLowerInvariant(), topicId, facet, keywords);
+        Node(topicId + "." + facet.ToString().ToLowerInvariant(), topicId, facet, keywords, []);
 
     public static KnowledgeBase Build(KnowledgeNode[] topics, FacetDefinition[]? facets = null, SynonymGroup[]? synonyms = null)
     {
-        var root = Node("root", "root", Facet.Overview, []);
+        var root = Node("root", "root", Facet.Overview, [], []);
         root.Children = topics;
         foreach (var topic in topics)
         {
@@ -42,9 +46,15 @@ internal static class TestKnowledge
     }
 
     public static FacetDefinition FacetCues(Facet facet, params (string Term, int Weight)[] keywords) =>
-        new(facet, LocalizedText.English(facet.ToString()), Keywords(keywords));
+        new(facet, LocalizedText.English(facet.ToString()), Keywords(keywords, "en"));
+
+    /// <summary>A facet with English and French cues.</summary>
+    public static FacetDefinition FacetCues(Facet facet, (string Term, int Weight)[] keywords, (string Term, int Weight)[] french) =>
+        new(facet, LocalizedText.English(facet.ToString()), [.. Keywords(keywords, "en"), .. Keywords(french, "fr")]);
 
     public static SynonymGroup Synonyms(string canonical, params string[] variants) => new(canonical, variants, "en");
+
+    public static SynonymGroup FrenchSynonyms(string canonical, params string[] variants) => new(canonical, variants, "fr");
 
     /// <summary>A knowledge base shaped like the real one, small enough to reason about in a test.</summary>
     public static KnowledgeBase Sample() => Build(
@@ -74,16 +84,16 @@ internal static class TestKnowledge
             Synonyms("defence", "defense"),
         ]);
 
-    private static KnowledgeNode Node(string id, string topicId, Facet facet, (string Term, int Weight)[] keywords) => new()
+    private static KnowledgeNode Node(string id, string topicId, Facet facet, (string Term, int Weight)[] keywords, (string Term, int Weight)[] french) => new()
     {
         Id = id,
         TopicId = topicId,
         Facet = facet,
         Title = LocalizedText.English(id),
         Summary = LocalizedText.English("About " + id),
-        Keywords = Keywords(keywords),
+        Keywords = [.. Keywords(keywords, "en"), .. Keywords(french, "fr")],
     };
 
-    private static List<Keyword> Keywords((string Term, int Weight)[] keywords) =>
-        keywords.Select(k => new Keyword(k.Term, k.Weight, "en")).ToList();
+    private static List<Keyword> Keywords((string Term, int Weight)[] keywords, string language) =>
+        keywords.Select(k => new Keyword(k.Term, k.Weight, language)).ToList();
 }

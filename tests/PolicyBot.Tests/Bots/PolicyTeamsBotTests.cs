@@ -30,7 +30,8 @@ public sealed class PolicyTeamsBotTests
             Monitor(new PrivacyOptions()),
             new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions()), TimeProvider.System),
             NullLogger<PolicyTeamsBot>.Instance,
-            new PolicyBot.Core.Telemetry.PolicyBotTelemetry(meterFactory.Object));
+            new PolicyBot.Core.Telemetry.PolicyBotTelemetry(meterFactory.Object),
+            new TeamsMessageExtension(Mock.Of<PolicyBot.Core.Sharing.IPolicySharing>(), Monitor(new PrivacyOptions()), NullLogger<TeamsMessageExtension>.Instance));
     }
 
     private static IOptionsMonitor<T> Monitor<T>(T value)

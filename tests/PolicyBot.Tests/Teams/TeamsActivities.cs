@@ -54,6 +54,33 @@ internal static class TeamsActivities
         return activity;
     }
 
+    /// <summary>
+    /// An invoke as Teams posts it for the message extension (composeExtension/query, /selectItem, /queryLink): the value
+    /// as given (any JSON, to try malformed ones), no deliveryMode (Teams waits for the invoke's own response).
+    /// </summary>
+    public static JsonObject Invoke(string name, JsonNode? value, string conversationType = "personal", string tenantId = TenantId, string locale = "en-US")
+    {
+        var activity = Base("invoke", conversationType, null, "f:invoke-" + name.Replace('/', '-'), tenantId);
+        activity.Remove("deliveryMode");
+        activity["name"] = name;
+        activity["value"] = value;
+        activity["locale"] = locale;
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale, ["country"] = "GB", ["platform"] = "Web" });
+        activity["channelData"]!["source"] = new JsonObject { ["name"] = "compose" };
+        return activity;
+    }
+
+    /// <summary>The search command's query (composeExtension/query) with what was typed.</summary>
+    public static JsonObject SearchQuery(string text, string commandId = "findPolicy", string tenantId = TenantId) => Invoke(
+        "composeExtension/query",
+        new JsonObject
+        {
+            ["commandId"] = commandId,
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "query", ["value"] = text }),
+            ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
+        },
+        tenantId: tenantId);
+
     /// <summary>The bot (or someone else) added to a conversation; in a team Teams says so in channelData.eventType.</summary>
     public static JsonObject MembersAdded(string conversationType, string conversationId, string id, params string[] memberIds)
     {

@@ -57,6 +57,14 @@ internal sealed class TeamsBotHost : IDisposable
         return Activities.Messages(await Activities.RepliesAsync(response)).ToList();
     }
 
+    /// <summary>Posts an invoke to /api/messages: the HTTP status (the invoke response's) and the body, null when empty.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> InvokeAsync(JsonObject activity)
+    {
+        using var response = await _client.PostAsync("/api/messages", Activities.Json(activity));
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length == 0 ? null : JsonNode.Parse(body));
+    }
+
     public void Dispose()
     {
         _client.Dispose();
