@@ -1,8 +1,8 @@
 namespace PolicyBot.Core;
 
 /// <summary>
-/// Watches a content folder (knowledge/, cards/) and calls back once after a burst of saves has settled, so an
-/// editor that writes a file in several steps causes one reload, not several half-way ones.
+/// Watches a content folder (knowledge/, cards/ and its strings/) and calls back once after a burst of saves has
+/// settled, so an editor that writes a file in several steps causes one reload, not several half-way ones.
 /// </summary>
 public sealed class ContentFolderWatcher : IDisposable
 {
@@ -12,6 +12,11 @@ public sealed class ContentFolderWatcher : IDisposable
     private readonly string[] _extensions;
 
     public ContentFolderWatcher(string directory, TimeSpan quietPeriod, Action onSettled, params string[] extensions)
+        : this(directory, includeSubdirectories: false, quietPeriod, onSettled, extensions)
+    {
+    }
+
+    public ContentFolderWatcher(string directory, bool includeSubdirectories, TimeSpan quietPeriod, Action onSettled, params string[] extensions)
     {
         ArgumentNullException.ThrowIfNull(onSettled);
         _quietPeriod = quietPeriod;
@@ -19,7 +24,7 @@ public sealed class ContentFolderWatcher : IDisposable
         _debounceTimer = new Timer(_ => onSettled(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(directory)
         {
-            IncludeSubdirectories = false,
+            IncludeSubdirectories = includeSubdirectories,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
         _watcher.Changed += OnFileEvent;

@@ -11,6 +11,9 @@ public sealed class PolicyAssistant : IPolicyAssistant
 {
     internal const string NotReadyText = "PolicyBot is still loading its policy content. Please try again in a moment.";
 
+    // No card texts without content loaded: the one sentence of this state, in French too.
+    internal const string NotReadyTextFrench = "PolicyBot charge encore le contenu des politiques. Réessayez dans un instant.";
+
     private readonly IKnowledgeSource _knowledge;
     private readonly DialogEngine _dialog;
     private readonly ICardRenderer _cards;
@@ -29,16 +32,17 @@ public sealed class PolicyAssistant : IPolicyAssistant
         cancellationToken.ThrowIfCancellationRequested();
         if (_knowledge.Current is not { } knowledge)
         {
-            return ValueTask.FromResult(new AssistantReply([new ReplyMessage(NotReadyText)], context));
+            var french = ReplyLanguage.Choose(input, context, LanguageDetector.FunctionWordsOnly) == Languages.French;
+            return ValueTask.FromResult(new AssistantReply([new ReplyMessage(french ? NotReadyTextFrench : NotReadyText)], context));
         }
 
         var turn = _dialog.Respond(input, context, knowledge);
         var message = _cards.Render(turn.Reply, knowledge);
-        return ValueTask.FromResult(new AssistantReply([message], turn.Context, [Describe(turn.Reply, input, turn.Context, knowledge)]));
+        return ValueTask.FromResult(new AssistantReply([message], turn.Context, [Describe(turn.Reply, input, knowledge)]));
     }
 
     /// <summary>What the host logs about the turn: ids, outcome and score, never the user's text.</summary>
-    private static AssistantEvent Describe(DialogReply reply, UserInput input, DialogContext context, KnowledgeBase knowledge)
+    private static AssistantEvent Describe(DialogReply reply, UserInput input, KnowledgeBase knowledge)
     {
         if (reply.Kind == ReplyKind.FeedbackThanks)
         {
@@ -54,7 +58,7 @@ public sealed class PolicyAssistant : IPolicyAssistant
             // Suggestions on a fallback come from the meaning stage, whatever the keywords found.
             Path = reply.Suggestions.Count > 0 ? MatchPath.Meaning : reply.Match?.Via,
             Suggestions = [.. reply.Suggestions.Select(s => s.Id)],
-            Language = context.Language ?? Languages.English,
+            Language = reply.Language,
         };
     }
 }

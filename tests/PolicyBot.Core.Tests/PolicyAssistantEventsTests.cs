@@ -95,4 +95,30 @@ public sealed class PolicyAssistantEventsTests
         Assert.Equal(ReplyKind.Fallback, turn.Outcome);
         Assert.DoesNotContain("secret", turn.ToString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_turn_carries_the_language_of_its_reply()
+    {
+        Assert.Equal("fr", Assert.IsType<TurnEvent>(await EventOf(UserInput.Welcome with { Locale = "fr-FR" })).Language);
+        Assert.Equal("en", Assert.IsType<TurnEvent>(await EventOf(UserInput.Welcome)).Language);
+
+        var reply = await _assistant.ReplyAsync(UserInput.FromText("aide"), new DialogContext { Language = "fr" }, CancellationToken.None);
+        Assert.Equal("fr", Assert.IsType<TurnEvent>(Assert.Single(reply.Events)).Language);
+        Assert.Equal("fr", reply.Context.Language);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", "PolicyBot charge encore")]
+    [InlineData("en-US", "PolicyBot is still loading")]
+    public async Task Before_content_is_loaded_the_user_is_told_so_in_their_language(string locale, string expected)
+    {
+        var empty = new Mock<IKnowledgeSource>();
+        empty.Setup(k => k.Current).Returns((KnowledgeBase?)null);
+        var assistant = new PolicyAssistant(empty.Object, new DialogEngine(_matcher.Object), new Mock<ICardRenderer>().Object);
+
+        var reply = await assistant.ReplyAsync(UserInput.FromText("1") with { Locale = locale }, DialogContext.Start, CancellationToken.None);
+
+        Assert.StartsWith(expected, Assert.Single(reply.Messages).Text, StringComparison.Ordinal);
+        Assert.False(assistant.IsReady);
+    }
 }

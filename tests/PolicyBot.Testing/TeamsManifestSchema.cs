@@ -5,20 +5,28 @@ using Json.Schema;
 namespace PolicyBot.Testing;
 
 /// <summary>
-/// Validates a Teams app manifest against the official schema (../shared/schemas). The file declares draft-04
-/// but uses "const" (draft-06) on manifestVersion; JsonSchema.Net does not know draft-04, so an in-memory copy
-/// declares draft-07, which is what the authors meant. The file itself is never edited.
+/// Validates a Teams app manifest, and its language files (localizationInfo), against the official schemas
+/// (../shared/schemas). The files declare draft-04 but the manifest's uses "const" (draft-06) on manifestVersion;
+/// JsonSchema.Net does not know draft-04, so an in-memory copy declares draft-07, which is what the authors meant.
+/// The files themselves are never edited.
 /// </summary>
 public static class TeamsManifestSchema
 {
     public const string ManifestVersion = "1.17";
 
-    private static readonly Lazy<JsonSchema> Schema = new(Load);
+    private static readonly Lazy<JsonSchema> Schema = new(() => Load($"teams-manifest-{ManifestVersion}.json"));
+
+    private static readonly Lazy<JsonSchema> LocalizationSchema = new(() => Load($"teams-localization-{ManifestVersion}.json"));
 
     /// <summary>The schema's errors for <paramref name="manifest"/>, "location: keyword: message" each; empty when valid.</summary>
-    public static IReadOnlyList<string> Errors(JsonNode manifest)
+    public static IReadOnlyList<string> Errors(JsonNode manifest) => Evaluate(Schema.Value, manifest);
+
+    /// <summary>The localization schema's errors for a language file (fr.json), "location: keyword: message" each; empty when valid.</summary>
+    public static IReadOnlyList<string> LocalizationErrors(JsonNode languageFile) => Evaluate(LocalizationSchema.Value, languageFile);
+
+    private static List<string> Evaluate(JsonSchema schema, JsonNode instance)
     {
-        var result = Schema.Value.Evaluate(manifest, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
             return [];
@@ -40,9 +48,9 @@ public static class TeamsManifestSchema
         }
     }
 
-    private static JsonSchema Load()
+    private static JsonSchema Load(string fileName)
     {
-        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SharedFile("schemas", $"teams-manifest-{ManifestVersion}.json")))!.AsObject();
+        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SharedFile("schemas", fileName)))!.AsObject();
         schema["$schema"] = "http://json-schema.org/draft-07/schema#";
         return JsonSchema.FromText(schema.ToJsonString(new JsonSerializerOptions()));
     }

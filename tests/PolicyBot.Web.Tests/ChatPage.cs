@@ -67,10 +67,11 @@ public sealed class ChatPage : IAsyncDisposable
     public ILocator SendBox => Page.Locator("[data-id='webchat-sendbox-input']");
 
     /// <summary>Opens the page; a tall window lets a whole answer card fit in the transcript for its screenshot.</summary>
-    public static async Task<ChatPage> OpenAsync(IBrowser browser, Uri address, int height = 900, int width = 1100)
+    /// <param name="locale">The browser's language (navigator.languages), e.g. "fr-FR"; null for Chromium's default.</param>
+    public static async Task<ChatPage> OpenAsync(IBrowser browser, Uri address, int height = 900, int width = 1100, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
         var chat = new ChatPage(context, page);

@@ -1,6 +1,6 @@
 namespace PolicyBot.Cli.Teams;
 
-/// <summary>The manifest template and icons from manifests/, embedded in the CLI at build time.</summary>
+/// <summary>The manifest template, its language files and the icons from manifests/, embedded in the CLI at build time.</summary>
 internal static class TeamsAppResources
 {
     public const string TemplateFile = "manifest.template.json";
@@ -11,9 +11,12 @@ internal static class TeamsAppResources
     /// <summary>The 32×32 white-on-transparent outline icon, committed in manifests/.</summary>
     public const string OutlineFile = "outline.png";
 
-    public static string ReadTemplate()
+    public static string ReadTemplate() => ReadText(TemplateFile);
+
+    /// <summary>A text file of manifests/ (the template, a language file such as fr.json).</summary>
+    public static string ReadText(string fileName)
     {
-        using var reader = new StreamReader(Open(TemplateFile));
+        using var reader = new StreamReader(Open(fileName));
         return reader.ReadToEnd();
     }
 

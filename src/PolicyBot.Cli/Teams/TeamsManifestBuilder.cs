@@ -50,6 +50,42 @@ internal static partial class TeamsManifestBuilder
         return manifest.ToJsonString(Indented);
     }
 
+    /// <summary>
+    /// The language files a manifest names (localizationInfo.additionalLanguages[].file, e.g. "fr.json"), each
+    /// checked to be a plain file name at the package's root, since teams-package puts them there.
+    /// </summary>
+    public static IReadOnlyList<string> LanguageFiles(string manifestJson)
+    {
+        var languages = (JsonNode.Parse(manifestJson) as JsonObject)?["localizationInfo"]?["additionalLanguages"] as JsonArray ?? [];
+        var files = new List<string>();
+        foreach (var language in languages)
+        {
+            var file = language?["file"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+            if (string.IsNullOrWhiteSpace(file) || file != Path.GetFileName(file) || !file.EndsWith(".json", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"localizationInfo.additionalLanguages names '{file}': a language file must be a .json file beside the manifest (e.g. \"fr.json\").");
+            }
+
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    /// <summary>A language file as the package holds it: parsed (so a broken file stops the package), indented.</summary>
+    public static string BuildLanguageFile(string fileName, string json)
+    {
+        try
+        {
+            return (JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException($"manifests/{fileName} must be a JSON object of translated strings."))
+                .ToJsonString(Indented);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"manifests/{fileName} is not valid JSON: {e.Message}", e);
+        }
+    }
+
     private static void Fill(JsonNode? node, IReadOnlyDictionary<string, string> values)
     {
         switch (node)

@@ -59,9 +59,12 @@ internal static class TeamsPackageCommand
         try
         {
             var manifest = TeamsManifestBuilder.Build(TeamsAppResources.ReadTemplate(), settings);
+            var languages = TeamsManifestBuilder.LanguageFiles(manifest)
+                .Select(file => (file, TeamsManifestBuilder.BuildLanguageFile(file, TeamsAppResources.ReadText(file))))
+                .ToList();
             var color = TeamsAppResources.ReadIcon(TeamsAppResources.ColorFile);
             var outline = TeamsAppResources.ReadIcon(TeamsAppResources.OutlineFile);
-            TeamsPackageWriter.Write(options.OutFile!, manifest, color, outline);
+            TeamsPackageWriter.Write(options.OutFile!, manifest, languages, color, outline);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {

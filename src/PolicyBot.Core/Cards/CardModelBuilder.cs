@@ -2,13 +2,17 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
+using Keys = PolicyBot.Core.Cards.CardStringKeys;
 
 namespace PolicyBot.Core.Cards;
 
 /// <summary>
-/// Builds each card's template data and the plain text of the reply from a <see cref="DialogReply"/>. Every field
-/// a template binds is always present (empty string or empty array when there is nothing), because the official
-/// templating library shows a missing field as "${name}".
+/// Builds each card's template data and the plain text of the reply from a <see cref="DialogReply"/>, in the reply's
+/// language: content through <see cref="LocalizedText.Get"/>, fixed texts from the language's file in
+/// cards/strings (also given to the template as its "strings" field). Every field a template binds is always
+/// present (empty string or empty array when there is nothing), because the official templating library shows a
+/// missing field as "${name}".
 /// </summary>
 internal sealed partial class CardModelBuilder(CardRendererOptions options)
 {
@@ -23,31 +27,42 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
 
     private const int MaxButtonTitleLength = 80;
 
-    public CardModel Build(DialogReply reply, KnowledgeBase knowledge)
+    public CardModel Build(DialogReply reply, KnowledgeBase knowledge, CardStrings strings)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(knowledge);
-        return reply.Kind switch
+        ArgumentNullException.ThrowIfNull(strings);
+        var t = strings.For(reply.Language);
+        var model = reply.Kind switch
         {
-            ReplyKind.Node => Node(reply, knowledge),
-            ReplyKind.Disambiguation => Disambiguation(reply),
-            ReplyKind.Fallback => Fallback(reply, knowledge),
-            ReplyKind.Welcome => Welcome(reply, knowledge),
-            ReplyKind.Menu => Menu(reply, knowledge),
-            ReplyKind.Help => Help(),
-            ReplyKind.FeedbackThanks => FeedbackThanks(reply),
-            ReplyKind.WhatsNew => WhatsNew(reply, knowledge),
+            ReplyKind.Node => Node(reply, knowledge, t),
+            ReplyKind.Disambiguation => Disambiguation(reply, t),
+            ReplyKind.Fallback => Fallback(reply, knowledge, t),
+            ReplyKind.Welcome => Welcome(reply, knowledge, t, strings),
+            ReplyKind.Menu => Menu(reply, knowledge, t),
+            ReplyKind.Help => Help(t, strings),
+            ReplyKind.FeedbackThanks => FeedbackThanks(reply, t),
+            ReplyKind.WhatsNew => WhatsNew(reply, knowledge, t),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.Kind, "unknown reply kind"),
         };
+
+        if (model.TemplateName is { } template)
+        {
+            model.Data[CardStrings.DataField] = t.Section(template);
+        }
+
+        return model;
     }
 
-    private CardModel Node(DialogReply reply, KnowledgeBase knowledge)
+    private CardModel Node(DialogReply reply, KnowledgeBase knowledge, LanguageStrings t)
     {
+        var language = t.Language;
         var node = reply.Node ?? throw new ArgumentException("A Node reply needs its Node.", nameof(reply));
         var topic = knowledge.Find(node.TopicId) ?? node;
-        var title = node.Title.Get();
-        var summary = node.Summary.Get();
-        var statusLine = StatusLine(node, topic);
+        var title = node.Title.Get(language);
+        var summary = node.Summary.Get(language);
+        var statusLine = StatusLine(node, topic, t);
+        var translation = TranslationNote(topic, t);
         var changes = NewestFirst(node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes);
 
         // Answer first: "when" is answered by the dates, so a status card shows them all under its summary; elsewhere
@@ -58,8 +73,8 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         var earlier = datesAreTheAnswer ? [] : changes.Skip(1).ToList();
         // The history starts with its oldest entry (NATO's Human Security page of February 2021).
         var updatesTitle = (node.AsOf?.Year ?? topic.AsOf?.Year ?? OldestYear(changes)) is { } baseline
-            ? $"What changed since {baseline}"
-            : "Earlier changes";
+            ? t.Format(Keys.ChangedSince, ("year", baseline))
+            : t[Keys.EarlierChanges];
 
         // A topic's obligations are its "who must" sub-question's business: folded here, open there.
         var obligationsFolded = node.Facet == Facet.Overview;
@@ -72,81 +87,83 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
             .OfType<KnowledgeNode>()
             .Where(r => shown.Add(r.Id))
             .ToList();
-        var linked = node.Sources.Where(s => s.Url is not null).ToList();
-        var unlinked = node.Sources.Where(s => s.Url is null).ToList();
+        var linked = node.Sources.Where(s => s.Url is not null).Select(s => Document.Of(s, t)).ToList();
+        var unlinked = node.Sources.Where(s => s.Url is null).Select(s => Document.Of(s, t)).ToList();
 
         var data = EmptyNodeData(node.Id, title);
         data["status"] = statusLine;
+        data["translation"] = translation;
         data["summary"] = summary;
-        data["dates"] = Array(dates.Select(Dated));
+        data["dates"] = Array(dates.Select(c => Dated(c, t)));
         data["obligations"] = Array(node.Obligations.Select(o => new JsonObject
         {
-            ["who"] = o.Who.Get(),
-            ["what"] = o.What.Get(),
-            ["source"] = ObligationSource(o),
+            ["who"] = o.Who.Get(language),
+            ["what"] = o.What.Get(language),
+            ["source"] = ObligationSource(o, t),
         }));
         data["obligationsFolded"] = obligationsFolded;
         data["documentSets"] = ActionSets(linked.Select(d => new JsonObject
         {
-            ["title"] = CardText.Truncate(d.Title, MaxButtonTitleLength),
+            ["title"] = CardText.Truncate(d.LinkTitle, MaxButtonTitleLength),
             ["url"] = d.Url!.AbsoluteUri,
         }));
-        data["otherDocuments"] = Array(unlinked.Select(d => new JsonObject { ["text"] = DocumentText(d) }));
-        data["latest"] = latest is null ? string.Empty : LatestText(latest);
+        data["otherDocuments"] = Array(unlinked.Select(d => new JsonObject { ["text"] = DocumentText(d, t) }));
+        data["latest"] = latest is null ? string.Empty : LatestText(latest, t);
         data["updatesTitle"] = updatesTitle;
-        data["updates"] = Array(earlier.Select(Dated));
-        data["questionSets"] = ActionSets(NumberedButtons(questions));
-        data["relatedSets"] = ActionSets(related.Select(r => NodeButton(r.Title.Get(), r.Id)));
-        data["moreTitle"] = MoreTitle(questions.Count, related.Count);
-        data["matchedBecause"] = MatchedBecause(reply);
-        data["footerSets"] = Footer(node.Id);
+        data["updates"] = Array(earlier.Select(c => Dated(c, t)));
+        data["questionSets"] = ActionSets(NumberedButtons(questions, language));
+        data["relatedSets"] = ActionSets(related.Select(r => NodeButton(r.Title.Get(language), r.Id)));
+        data["moreTitle"] = MoreTitle(questions.Count, related.Count, t);
+        data["matchedBecause"] = MatchedBecause(reply, t);
+        data["footerSets"] = Footer(node.Id, t);
 
         // The plain text keeps the card's order, with what the card folds written out.
         var text = new StringBuilder().AppendLine(title);
         AppendIfAny(text, statusLine);
+        AppendIfAny(text, translation);
         text.AppendLine().AppendLine(summary);
         if (dates.Count > 0)
         {
             text.AppendLine();
             foreach (var change in dates)
             {
-                text.Append("- ").Append(CardText.FormatPartialDate(change.Date)).Append(": ").AppendLine(change.Text.Get());
+                text.Append("- ").Append(t.Format(Keys.FormatHeading, ("text", t.PartialDate(change.Date)))).Append(' ').AppendLine(change.Text.Get(language));
             }
         }
 
         if (node.Obligations.Count > 0)
         {
-            text.AppendLine().AppendLine("Who must do what:");
+            text.AppendLine().AppendLine(t.Heading(Keys.WhoMustDoWhat));
             foreach (var o in node.Obligations)
             {
-                var source = ObligationSource(o);
-                text.Append("- ").Append(o.Who.Get()).Append(" → ").Append(o.What.Get())
+                var source = ObligationSource(o, t);
+                text.Append("- ").Append(o.Who.Get(language)).Append(" → ").Append(o.What.Get(language))
                     .AppendLine(source.Length > 0 ? $" ({source})" : string.Empty);
             }
         }
 
         if (node.Sources.Count > 0)
         {
-            text.AppendLine().AppendLine("Sources:");
+            text.AppendLine().AppendLine(t.Heading(Keys.Sources));
             foreach (var d in linked)
             {
-                text.Append("- ").Append(d.Title).Append(": ").AppendLine(d.Url!.AbsoluteUri);
+                text.Append("- ").Append(t.Format(Keys.FormatHeading, ("text", d.LinkTitle))).Append(' ').AppendLine(d.Url!.AbsoluteUri);
             }
 
             foreach (var d in unlinked)
             {
-                text.Append("- ").AppendLine(DocumentText(d));
+                text.Append("- ").AppendLine(DocumentText(d, t));
             }
         }
 
         if (latest is not null)
         {
-            text.AppendLine().Append("Latest: ").AppendLine(LatestText(latest));
+            text.AppendLine().Append(t[Keys.Latest]).Append(' ').AppendLine(LatestText(latest, t));
         }
 
-        AppendList(text, updatesTitle + ":", earlier.Select(c => $"{CardText.FormatPartialDate(c.Date)}: {c.Text.Get()}"), numbered: false);
-        AppendList(text, "More on this topic (type a number):", questions.Select(q => q.Title.Get()), numbered: true);
-        AppendList(text, "Related:", related.Select(r => r.Title.Get()), numbered: false);
+        AppendList(text, t.Format(Keys.FormatHeading, ("text", updatesTitle)), earlier.Select(c => $"{t.Format(Keys.FormatHeading, ("text", t.PartialDate(c.Date)))} {c.Text.Get(language)}"), numbered: false);
+        AppendList(text, t.Heading(Keys.MoreText), questions.Select(q => q.Title.Get(language)), numbered: true);
+        AppendList(text, t.Heading(Keys.RelatedText), related.Select(r => r.Title.Get(language)), numbered: false);
 
         data["fallbackText"] = Lines(title, statusLine, summary);
         return new CardModel(CardTemplateNames.Node, data, text.ToString().TrimEnd(), NodeOptionalParts);
@@ -169,11 +186,12 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
     /// Two topics may record one event in their own words (Human Security repeats its strands' news, with what it
     /// means for the whole); both are kept, side by side (same date, same source), since each says something.
     /// </summary>
-    private CardModel WhatsNew(DialogReply reply, KnowledgeBase knowledge)
+    private static CardModel WhatsNew(DialogReply reply, KnowledgeBase knowledge, LanguageStrings t)
     {
+        var language = t.Language;
         var request = reply.WhatsNew ?? WhatsNewRequest.Everything;
         var all = knowledge.Topics
-            .SelectMany(t => t.Changes.Select(c => (Topic: t, Change: c)))
+            .SelectMany(topic => topic.Changes.Select(c => (Topic: topic, Change: c)))
             .OrderByDescending(e => e.Change.Date.Trim(), StringComparer.Ordinal)
             .ThenBy(e => e.Change.Source.Id, StringComparer.Ordinal)
             .ToList();
@@ -182,29 +200,29 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         var baseline = knowledge.Root.AsOf?.Year ?? OldestYear(all.Select(e => e.Change));
         var title = request switch
         {
-            { Year: { } year, Since: true } => $"What changed since {year}",
-            { Year: { } year } => $"What changed in {year}",
-            _ when baseline is { } since => $"What changed since {since}",
-            _ => "What's new",
+            { Year: { } year, Since: true } => t.Format(Keys.WhatsNewSince, ("year", year)),
+            { Year: { } year } => t.Format(Keys.WhatsNewIn, ("year", year)),
+            _ when baseline is { } since => t.Format(Keys.WhatsNewSince, ("year", since)),
+            _ => t[Keys.WhatsNewTitle],
         };
-        var summary = "Changes to NATO's Human Security policies, newest first, each with its topic and source.";
+        var summary = t[Keys.WhatsNewSummary];
         if (entries.Count == 0)
         {
-            summary = $"Nothing is recorded for that time; here is every change{(baseline is { } b ? $" since {b}" : string.Empty)}, newest first.";
+            summary = baseline is { } b ? t.Format(Keys.WhatsNewNothingSince, ("year", b)) : t[Keys.WhatsNewNothing];
             entries = all;
         }
 
-        var checkedDates = knowledge.Topics.Select(t => t.Checked).ToList();
+        var checkedDates = knowledge.Topics.Select(topic => topic.Checked).ToList();
         var statusLine = checkedDates.Count > 0 && checkedDates.All(d => d is not null)
-            ? CheckedText(checkedDates.Min()!.Value)
+            ? t.Format(Keys.Checked, ("date", t.Date(checkedDates.Min()!.Value)))
             : string.Empty;
 
         JsonObject Entry((KnowledgeNode Topic, ChangeNote Change) e) => new()
         {
-            ["date"] = CardText.FormatPartialDate(e.Change.Date),
-            ["text"] = e.Change.Text.Get(),
-            ["source"] = "Source: " + SourceLink(e.Change.Source),
-            ["actions"] = Array([NodeButton(e.Topic.Title.Get(), e.Topic.Id)]),
+            ["date"] = t.PartialDate(e.Change.Date),
+            ["text"] = e.Change.Text.Get(language),
+            ["source"] = t.Format(Keys.WhatsNewSource, ("source", SourceLink(Document.Of(e.Change.Source, t)))),
+            ["actions"] = Array([NodeButton(e.Topic.Title.Get(language), e.Topic.Id)]),
         };
 
         var data = EmptyNodeData(knowledge.Root.Id, title);
@@ -214,10 +232,11 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         data["timelineEarlier"] = Array(entries.Take(TimelineMax).Skip(TimelineShown).Select(Entry));
         if (entries.Count > TimelineMax)
         {
-            summary += $" The {TimelineMax} most recent are shown; each topic's card lists its own history.";
+            summary += " " + t.Format(Keys.WhatsNewMostRecent, ("count", TimelineMax));
             data["summary"] = summary;
         }
-        data["footerSets"] = Footer(knowledge.Root.Id);
+
+        data["footerSets"] = Footer(knowledge.Root.Id, t);
         data["fallbackText"] = Lines(title, statusLine, summary);
 
         var text = new StringBuilder().AppendLine(title);
@@ -225,9 +244,10 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         text.AppendLine().AppendLine(summary).AppendLine();
         foreach (var (topic, change) in entries)
         {
-            text.Append("- ").Append(CardText.FormatPartialDate(change.Date)).Append(" (").Append(topic.Title.Get()).Append("): ")
-                .Append(change.Text.Get()).Append(" Source: ").Append(change.Source.Title)
-                .AppendLine(change.Source.Url is { } url ? ", " + url.AbsoluteUri : string.Empty);
+            var source = Document.Of(change.Source, t);
+            var cited = source.Url is { } url ? $"{source.LinkTitle}, {url.AbsoluteUri}" : source.Title;
+            text.Append("- ").Append(t.Format(Keys.FormatHeading, ("text", $"{t.PartialDate(change.Date)} ({topic.Title.Get(language)})"))).Append(' ')
+                .Append(change.Text.Get(language)).Append(' ').AppendLine(t.Format(Keys.WhatsNewSource, ("source", cited)));
         }
 
         return new CardModel(CardTemplateNames.Node, data, text.ToString().TrimEnd(), WhatsNewOptionalParts);
@@ -239,6 +259,7 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         ["id"] = id,
         ["title"] = title,
         ["status"] = string.Empty,
+        ["translation"] = string.Empty,
         ["summary"] = string.Empty,
         ["dates"] = new JsonArray(),
         ["obligations"] = new JsonArray(),
@@ -259,30 +280,39 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         ["fallbackText"] = string.Empty,
     };
 
-    private static JsonArray Footer(string nodeId) => ActionSets(
+    private static JsonArray Footer(string nodeId, LanguageStrings t) => ActionSets(
     [
-        Button("👍 Helpful", SubmitPayload.Feedback(nodeId, helpful: true, "👍 Helpful")),
-        Button("👎 Not helpful", SubmitPayload.Feedback(nodeId, helpful: false, "👎 Not helpful")),
-        Button("◀ Back", SubmitPayload.Create(SubmitActions.Back, nodeId, "Back")),
-        Button("☰ Topics", SubmitPayload.Create(SubmitActions.Menu, null, "Topics")),
+        Button(t[Keys.Helpful], SubmitPayload.Feedback(nodeId, helpful: true, t[Keys.Helpful])),
+        Button(t[Keys.NotHelpful], SubmitPayload.Feedback(nodeId, helpful: false, t[Keys.NotHelpful])),
+        Button(t[Keys.Back], SubmitPayload.Create(SubmitActions.Back, nodeId, t[Keys.BackShown])),
+        Button(t[Keys.Topics], SubmitPayload.Create(SubmitActions.Menu, null, t[Keys.TopicsShown])),
     ], MaxActionsPerSet);
 
+    /// <summary>"English" and "Français", each in its own language, on the welcome and help cards.</summary>
+    private static JsonArray LanguageButtons(CardStrings strings) => ActionSets(
+        strings.Languages.Select(language =>
+        {
+            var name = strings.For(language)[Keys.LanguageName];
+            return Button(name, SubmitPayload.Create(SubmitActions.Language, null, name, language));
+        }),
+        MaxActionsPerSet);
+
     /// <summary>One toggle for both lists of further questions: a row less of the card to scroll past.</summary>
-    private static string MoreTitle(int questions, int related) => (questions, related) switch
+    private static string MoreTitle(int questions, int related, LanguageStrings t) => (questions, related) switch
     {
         (0, 0) => string.Empty,
-        (_, 0) => $"More on this topic ({questions})",
-        (0, _) => $"Related topics ({related})",
-        _ => $"More on this topic ({questions}) and related topics ({related})",
+        (_, 0) => t.Format(Keys.MoreCount, ("questions", questions)),
+        (0, _) => t.Format(Keys.RelatedCount, ("related", related)),
+        _ => t.Format(Keys.MoreAndRelatedCount, ("questions", questions), ("related", related)),
     };
 
-    private static JsonObject Dated(ChangeNote change) => new()
+    private static JsonObject Dated(ChangeNote change, LanguageStrings t) => new()
     {
-        ["date"] = CardText.FormatPartialDate(change.Date),
-        ["text"] = change.Text.Get(),
+        ["date"] = t.PartialDate(change.Date),
+        ["text"] = change.Text.Get(t.Language),
     };
 
-    private static string LatestText(ChangeNote change) => $"{CardText.FormatPartialDate(change.Date)} – {change.Text.Get()}";
+    private static string LatestText(ChangeNote change, LanguageStrings t) => $"{t.PartialDate(change.Date)} – {change.Text.Get(t.Language)}";
 
     /// <summary>Knowledge dates are ISO prefixes ("2023-07-12", "2022-06", "2023"), so text order is date order.</summary>
     private static List<ChangeNote> NewestFirst(IEnumerable<ChangeNote> changes) =>
@@ -297,141 +327,164 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
             : null;
 
     /// <summary>A markdown link to a document (its title escaped so brackets cannot break the link), or its title.</summary>
-    private static string SourceLink(SourceDocument document)
+    private static string SourceLink(Document document)
     {
-        var title = document.Title.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
-        return document.Url is { } url ? $"[{title}]({url.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal)})" : title;
+        var title = document.LinkTitle.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        return document.Url is { } url ? $"[{title}]({url.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal)})" : document.Title;
     }
 
-    private CardModel Disambiguation(DialogReply reply)
+    private CardModel Disambiguation(DialogReply reply, LanguageStrings t)
     {
+        var language = t.Language;
         var echo = CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength);
         var candidates = reply.Options;
-        var buttons = candidates.Select((c, i) => NodeButton($"{i + 1}. {c.Title.Get()}", c.Id)).ToList();
-        buttons.Add(Button("None of these", SubmitPayload.Create(SubmitActions.NoneOfThese, null, "None of these")));
+        var buttons = candidates.Select((c, i) => NodeButton($"{i + 1}. {c.Title.Get(language)}", c.Id)).ToList();
+        buttons.Add(Button(t[Keys.NoneOfThese], SubmitPayload.Create(SubmitActions.NoneOfThese, null, t[Keys.NoneOfThese])));
 
-        var text = new StringBuilder("Which did you mean?").AppendLine();
-        AppendList(text, null, candidates.Select(c => c.Title.Get()), numbered: true);
-        text.AppendLine("Type a number, or rephrase your question.");
+        var text = new StringBuilder(t[Keys.DisambiguationHeading]).AppendLine();
+        AppendList(text, null, candidates.Select(c => c.Title.Get(language)), numbered: true);
+        text.AppendLine(t[Keys.DisambiguationRephrase]);
 
         var data = new JsonObject
         {
             ["echo"] = echo,
+            ["echoLine"] = echo.Length > 0 ? t.Format(Keys.DisambiguationCouldBe, ("echo", t.Quoted(echo))) : string.Empty,
             ["optionSets"] = ActionSets(buttons),
-            ["fallbackText"] = "Which did you mean? " + string.Join(" ", candidates.Select((c, i) => $"{i + 1}. {c.Title.Get()}")),
+            ["fallbackText"] = t[Keys.DisambiguationHeading] + " " + string.Join(" ", candidates.Select((c, i) => $"{i + 1}. {c.Title.Get(language)}")),
         };
         return new CardModel(CardTemplateNames.Disambiguation, data, text.ToString().TrimEnd(), []);
     }
 
-    private CardModel Fallback(DialogReply reply, KnowledgeBase knowledge)
+    private CardModel Fallback(DialogReply reply, KnowledgeBase knowledge, LanguageStrings t)
     {
+        var language = t.Language;
         var typed = CardText.TruncateUserText(reply.EchoedText, options.MaxEchoLength);
+        var echo = CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength);
         var topics = MenuTopics(reply, knowledge);
-        var contact = reply.OfferContact ? options.PolicyOfficeContact : string.Empty;
+        var contact = reply.OfferContact ? Contact(t) : string.Empty;
         var contactUrl = contact.Length > 0 ? options.PolicyOfficeUrl : string.Empty;
 
         var suggestions = reply.Suggestions;
-        var text = new StringBuilder(typed.Length > 0 ? $"I found nothing on “{typed}”." : "I could not find an answer to that.").AppendLine();
+        var text = new StringBuilder(typed.Length > 0 ? t.Format(Keys.FoundNothing, ("echo", t.Quoted(typed))) : t[Keys.NoAnswer]).AppendLine();
         if (suggestions.Count > 0)
         {
             // Honest: these are near in meaning, not claimed as the answer.
-            text.AppendLine("Closest to your question (not an exact answer):");
-            AppendList(text, null, suggestions.Select(s => s.Title.Get()), numbered: true);
+            text.AppendLine(t[Keys.Closest]);
+            AppendList(text, null, suggestions.Select(s => s.Title.Get(language)), numbered: true);
             text.AppendLine();
         }
 
-        text.AppendLine(suggestions.Count > 0 ? "Or pick a topic by its number:" : "I answer questions on NATO's Human Security policies. Pick a topic by its number:");
-        AppendList(text, null, topics.Select(t => t.Title.Get()), numbered: true, firstNumber: suggestions.Count + 1);
-        text.AppendLine("Tip: name the policy (for example \"protection of civilians\") and ask one thing at a time.");
+        text.AppendLine(suggestions.Count > 0 ? t[Keys.FallbackOrPick] : t[Keys.FallbackIntro]);
+        AppendList(text, null, topics.Select(topic => topic.Title.Get(language)), numbered: true, firstNumber: suggestions.Count + 1);
+        text.AppendLine(t[Keys.FallbackTip]);
         if (contact.Length > 0)
         {
-            text.Append("For anything else, contact ").Append(contact).Append(contactUrl.Length > 0 ? $" ({contactUrl})" : string.Empty).AppendLine(".");
+            text.AppendLine(t.Format(Keys.FallbackContact, ("contact", contact + (contactUrl.Length > 0 ? $" ({contactUrl})" : string.Empty))));
         }
 
+        // Some hosts render fallbackText as markdown: only the escaped echo goes in.
+        var opening = echo.Length > 0 ? t.Format(Keys.FoundNothing, ("echo", t.Quoted(echo))) : t[Keys.NoAnswer];
         var data = new JsonObject
         {
-            ["echo"] = CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength),
-            ["suggestionSets"] = ActionSets(NumberedButtons(suggestions)),
-            ["topicSets"] = ActionSets(NumberedButtons(topics, firstNumber: suggestions.Count + 1)),
+            ["echo"] = echo,
+            ["echoLine"] = echo.Length > 0 ? opening : string.Empty,
+            ["suggestionSets"] = ActionSets(NumberedButtons(suggestions, language)),
+            ["topicSets"] = ActionSets(NumberedButtons(topics, language, firstNumber: suggestions.Count + 1)),
             ["contact"] = contact,
             ["contactUrl"] = contactUrl,
-            // Some hosts render fallbackText as markdown: only the escaped echo goes in.
-            ["fallbackText"] = typed.Length > 0 ? $"I found nothing on “{CardText.EscapeUserText(reply.EchoedText, options.MaxEchoLength)}”. Type menu for the topics." : "I could not find an answer to that. Type menu for the topics.",
+            ["fallbackText"] = opening + " " + t[Keys.TypeMenu],
         };
         return new CardModel(CardTemplateNames.Fallback, data, text.ToString().TrimEnd(), []);
     }
 
-    private static CardModel Welcome(DialogReply reply, KnowledgeBase knowledge)
+    /// <summary>The configured contact; the default one in the reply's language.</summary>
+    private string Contact(LanguageStrings t) =>
+        options.PolicyOfficeContact == CardRendererOptions.DefaultPolicyOfficeContact ? t[Keys.DefaultContact] : options.PolicyOfficeContact;
+
+    private static CardModel Welcome(DialogReply reply, KnowledgeBase knowledge, LanguageStrings t, CardStrings strings)
     {
+        var language = t.Language;
         var topics = MenuTopics(reply, knowledge);
-        var intro = knowledge.Root.Summary.Get();
-        var text = new StringBuilder("Welcome to PolicyBot.").AppendLine().AppendLine(intro).AppendLine();
-        AppendList(text, "Pick a topic by its number, or type a question:", topics.Select(t => t.Title.Get()), numbered: true);
-        text.AppendLine("Type help for tips.");
+        var intro = knowledge.Root.Summary.Get(language);
+        var text = new StringBuilder(t[Keys.WelcomeText]).AppendLine().AppendLine(intro).AppendLine();
+        AppendList(text, t.Heading(Keys.WelcomePick), topics.Select(topic => topic.Title.Get(language)), numbered: true);
+        text.AppendLine(t[Keys.WelcomeHelp]);
 
         var data = new JsonObject
         {
-            ["title"] = knowledge.Root.Title.Get(),
+            ["title"] = knowledge.Root.Title.Get(language),
             ["intro"] = intro,
-            ["topicSets"] = ActionSets(NumberedButtons(topics)),
-            ["helpSets"] = ActionSets([Button("❔ How to ask", SubmitPayload.Create(SubmitActions.Help, null, "Help"))]),
-            ["fallbackText"] = "Welcome to PolicyBot. Type a question about NATO's Human Security policies, menu for the topics, or help.",
+            ["topicSets"] = ActionSets(NumberedButtons(topics, language)),
+            ["helpSets"] = ActionSets([Button(t[Keys.HowToAsk], SubmitPayload.Create(SubmitActions.Help, null, t[Keys.HowToAskShown]))]),
+            ["languageSets"] = LanguageButtons(strings),
+            ["fallbackText"] = t[Keys.WelcomeFallback],
         };
         return new CardModel(CardTemplateNames.Welcome, data, text.ToString().TrimEnd(), []);
     }
 
-    private static CardModel Menu(DialogReply reply, KnowledgeBase knowledge)
+    private static CardModel Menu(DialogReply reply, KnowledgeBase knowledge, LanguageStrings t)
     {
+        var language = t.Language;
         var topics = MenuTopics(reply, knowledge);
         var text = new StringBuilder();
-        AppendList(text, "Topics (type a number or ask a question):", topics.Select(t => t.Title.Get()), numbered: true);
+        AppendList(text, t.Heading(Keys.MenuHeading), topics.Select(topic => topic.Title.Get(language)), numbered: true);
         var data = new JsonObject
         {
-            ["topicSets"] = ActionSets(NumberedButtons(topics)),
-            ["fallbackText"] = "Topics: " + string.Join(" ", topics.Select((t, i) => $"{i + 1}. {t.Title.Get()}")),
+            ["topicSets"] = ActionSets(NumberedButtons(topics, language)),
+            ["fallbackText"] = t.Format(Keys.MenuFallback, ("topics", string.Join(" ", topics.Select((topic, i) => $"{i + 1}. {topic.Title.Get(language)}")))),
         };
         return new CardModel(CardTemplateNames.Menu, data, text.ToString().TrimEnd(), []);
     }
 
-    private static CardModel Help()
+    private static CardModel Help(LanguageStrings t, CardStrings strings)
     {
-        const string text = """
-            How to ask PolicyBot
-            Ask in plain words, one thing at a time, and name the policy: "What does the PoC policy require?", "Who does the WPS policy apply to?", "Which UN resolutions cover children in armed conflict?", or "What changed since 2021?" for the latest changes across the policies.
-            Commands: help (this text), menu (the topics), back (the previous answer), start over (forget this conversation), or a number to pick one of the options just offered.
-            """;
         var data = new JsonObject
         {
-            ["menuSets"] = ActionSets([Button("☰ Topics", SubmitPayload.Create(SubmitActions.Menu, null, "Topics"))]),
-            ["fallbackText"] = "Ask one thing at a time and name the policy. Commands: help, menu, back, start over, or a number.",
+            ["menuSets"] = ActionSets([Button(t[Keys.Topics], SubmitPayload.Create(SubmitActions.Menu, null, t[Keys.TopicsShown]))]),
+            ["languageSets"] = LanguageButtons(strings),
+            ["fallbackText"] = t[Keys.HelpFallback],
         };
-        return new CardModel(CardTemplateNames.Help, data, text, []);
+        return new CardModel(CardTemplateNames.Help, data, t[Keys.HelpText], []);
     }
 
-    private static CardModel FeedbackThanks(DialogReply reply) =>
+    private static CardModel FeedbackThanks(DialogReply reply, LanguageStrings t) =>
         CardModel.TextOnly(string.Equals(reply.FeedbackRating, "down", StringComparison.OrdinalIgnoreCase)
-            ? "Thank you. I have noted that this answer did not help; try rephrasing, or type menu for the topics."
-            : "Thank you for your feedback.");
+            ? t[Keys.ThanksNotHelpful]
+            : t[Keys.Thanks]);
 
-    private static string StatusLine(KnowledgeNode node, KnowledgeNode topic)
+    private static string StatusLine(KnowledgeNode node, KnowledgeNode topic, LanguageStrings t)
     {
-        var status = node.Status.IsEmpty ? topic.Status.Get() : node.Status.Get();
+        var status = node.Status.IsEmpty ? topic.Status.Get(t.Language) : node.Status.Get(t.Language);
         // When the content was last checked, not the 2021 baseline of its history: no date is better than a stale one.
         var checkedOn = node.Checked ?? topic.Checked;
-        return Join(" · ", status, checkedOn is { } date ? CheckedText(date) : string.Empty);
+        return Join(" · ", status, checkedOn is { } date ? t.Format(Keys.Checked, ("date", t.Date(date))) : string.Empty);
     }
 
-    private static string CheckedText(DateOnly date) => "Checked against NATO sources: " + CardText.FormatDate(date);
+    /// <summary>"Traduit de l'anglais" on a card whose topic says its texts in this language are translations.</summary>
+    private static string TranslationNote(KnowledgeNode topic, LanguageStrings t)
+    {
+        if (t.Language == Languages.English || !topic.Translations.TryGetValue(t.Language, out var source))
+        {
+            return string.Empty;
+        }
+
+        return source switch
+        {
+            TranslationSource.TranslatedFromEnglish => t[Keys.TranslatedFromEnglish],
+            TranslationSource.PartlyTranslatedFromEnglish => t[Keys.PartlyTranslatedFromEnglish],
+            _ => string.Empty,
+        };
+    }
 
     /// <summary>The topics offered: the dialog's options, else every topic.</summary>
     private static IReadOnlyList<KnowledgeNode> MenuTopics(DialogReply reply, KnowledgeBase knowledge) =>
         reply.Options.Count > 0 ? reply.Options : knowledge.Topics;
 
-    private string MatchedBecause(DialogReply reply)
+    private string MatchedBecause(DialogReply reply, LanguageStrings t)
     {
         if (reply.Match is { ClosestExample: { } example })
         {
-            return "Matched by meaning: closest to “" + CardText.EscapeUserText(example, options.MaxEchoLength) + "”";
+            return t.Format(Keys.MatchedByMeaning, ("example", t.Quoted(CardText.EscapeUserText(example, options.MaxEchoLength))));
         }
 
         if (reply.Match is not { MatchedTerms.Count: > 0 } match)
@@ -439,21 +492,21 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
             return string.Empty;
         }
 
-        var terms = match.MatchedTerms.Take(5).Select(t => "“" + CardText.EscapeUserText(t, options.MaxEchoLength) + "”");
-        return "Matched because of " + string.Join(", ", terms);
+        var terms = match.MatchedTerms.Take(5).Select(term => t.Quoted(CardText.EscapeUserText(term, options.MaxEchoLength)));
+        return t.Format(Keys.MatchedBecause, ("terms", string.Join(", ", terms)));
     }
 
-    private static string ObligationSource(Obligation obligation) =>
-        Join(", ", obligation.Source.Title, obligation.Reference ?? string.Empty);
+    private static string ObligationSource(Obligation obligation, LanguageStrings t) =>
+        Join(", ", Document.Of(obligation.Source, t).Title, obligation.Reference ?? string.Empty);
 
-    private static string DocumentText(SourceDocument document)
+    private static string DocumentText(Document document, LanguageStrings t)
     {
-        var detail = Join(", ", document.Issuer, CardText.FormatPartialDate(document.Date));
+        var detail = Join(", ", document.Issuer, t.PartialDate(document.Date));
         return detail.Length > 0 ? $"{document.Title} ({detail})" : document.Title;
     }
 
-    private static List<JsonObject> NumberedButtons(IReadOnlyList<KnowledgeNode> topics, int firstNumber = 1) =>
-        [.. topics.Select((t, i) => NodeButton($"{i + firstNumber}. {t.Title.Get()}", t.Id))];
+    private static List<JsonObject> NumberedButtons(IReadOnlyList<KnowledgeNode> topics, string language, int firstNumber = 1) =>
+        [.. topics.Select((topic, i) => NodeButton($"{i + firstNumber}. {topic.Title.Get(language)}", topic.Id))];
 
     private static JsonObject NodeButton(string title, string id) => Button(title, SubmitPayload.Node(id, StripNumber(title)));
 
@@ -507,4 +560,25 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
 
     private static string Lines(params string[] lines) =>
         string.Join("\n", lines.Where(p => p.Length > 0));
+
+    /// <summary>
+    /// A source document as a card in one language shows it: its title, issuer and page in that language where the
+    /// knowledge gives them; a link to the English page says so ("(en anglais)") on a card in another language.
+    /// </summary>
+    private sealed record Document(string Title, string LinkTitle, string Issuer, string Date, Uri? Url)
+    {
+        public static Document Of(SourceDocument source, LanguageStrings t)
+        {
+            if (t.Language == Languages.English)
+            {
+                return new Document(source.Title, source.Title, source.Issuer, source.Date, source.Url);
+            }
+
+            var translation = source.Translations.GetValueOrDefault(t.Language);
+            var title = translation?.Title ?? source.Title;
+            var url = translation?.Url ?? source.Url;
+            var linkTitle = translation?.Url is null && source.Url is not null ? t.Format(Keys.InEnglish, ("title", title)) : title;
+            return new Document(title, linkTitle, translation?.Issuer ?? source.Issuer, source.Date, url);
+        }
+    }
 }

@@ -46,21 +46,24 @@ public sealed partial class CardRenderer : ICardRenderer, IShareCardRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(knowledge);
+        // One set of templates and texts for the whole card, even if a reload lands meanwhile.
+        var cards = _templates.Current;
+
         // A reply that repeats what the user typed is not cached: no user text is kept beyond the turn.
         return reply.EchoedText is null
-            ? _cache.GetOrRender(RenderedCardCache.Key(reply, knowledge.ContentVersion, _templates.Generation), () => RenderUncached(reply, knowledge))
-            : RenderUncached(reply, knowledge);
+            ? _cache.GetOrRender(RenderedCardCache.Key(reply, knowledge.ContentVersion, cards.Generation), () => RenderUncached(reply, knowledge, cards))
+            : RenderUncached(reply, knowledge, cards);
     }
 
-    private ReplyMessage RenderUncached(DialogReply reply, KnowledgeBase knowledge)
+    private ReplyMessage RenderUncached(DialogReply reply, KnowledgeBase knowledge, CardSet cards)
     {
-        var model = _builder.Build(reply, knowledge);
+        var model = _builder.Build(reply, knowledge, cards.Strings);
         if (model.TemplateName is null)
         {
             return new ReplyMessage(model.Text);
         }
 
-        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply.Node?.Id));
+        return new ReplyMessage(model.Text, ExpandWithinLimit(model, reply.Node?.Id, cards));
     }
 
     public ReplyMessage RenderShare(KnowledgeNode node, KnowledgeBase knowledge, string language, string? askUrl)
@@ -69,23 +72,24 @@ public sealed partial class CardRenderer : ICardRenderer, IShareCardRenderer
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentException.ThrowIfNullOrWhiteSpace(language);
         var url = askUrl ?? string.Empty;
+        var cards = _templates.Current;
         // Searches list the same few cards again and again (one query per keystroke): each is rendered once per content and templates.
-        var key = $"share|{knowledge.ContentVersion}|{_templates.Generation}|{node.Id}|{language}|{url}";
+        var key = $"share|{knowledge.ContentVersion}|{cards.Generation}|{node.Id}|{language}|{url}";
         return _cache.GetOrRender(key, () =>
         {
-            var model = CardModelBuilder.Share(node, knowledge, language, url);
-            return new ReplyMessage(model.Text, ExpandWithinLimit(model, node.Id));
+            var model = CardModelBuilder.Share(node, knowledge, cards.Strings.For(language), url);
+            return new ReplyMessage(model.Text, ExpandWithinLimit(model, node.Id, cards));
         });
     }
 
     /// <summary>The card model (template name, data, plain text), for tests and the content owners' preview.</summary>
-    internal CardModel BuildModel(DialogReply reply, KnowledgeBase knowledge) => _builder.Build(reply, knowledge);
+    internal CardModel BuildModel(DialogReply reply, KnowledgeBase knowledge) => _builder.Build(reply, knowledge, _templates.Strings);
 
     internal static string Serialize(JsonNode card) => card.ToJsonString(CardJsonOptions);
 
-    private string ExpandWithinLimit(CardModel model, string? nodeId)
+    private string ExpandWithinLimit(CardModel model, string? nodeId, CardSet cards)
     {
-        var template = _templates.Get(model.TemplateName!);
+        var template = cards.Get(model.TemplateName!);
         var json = Expand(template, model.Data);
         if (Fits(json))
         {

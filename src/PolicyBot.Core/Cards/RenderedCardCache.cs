@@ -34,12 +34,12 @@ internal sealed class RenderedCardCache
         return rendered;
     }
 
-    /// <summary>Every input of the card: kind, node, options, suggestions, matched terms or closest example, contact, rating, what's-new year, content and templates.</summary>
+    /// <summary>Every input of the card: kind, language, node, options, suggestions, matched terms or closest example, contact, rating, what's-new year, content and templates.</summary>
     public static string Key(DialogReply reply, string contentVersion, int templateGeneration)
     {
         var key = new StringBuilder(128)
             .Append(contentVersion).Append('|').Append(templateGeneration).Append('|')
-            .Append((int)reply.Kind).Append('|').Append(reply.Node?.Id).Append('|')
+            .Append((int)reply.Kind).Append('|').Append(reply.Language).Append('|').Append(reply.Node?.Id).Append('|')
             .Append(reply.OfferContact ? '1' : '0').Append('|').Append(reply.FeedbackRating).Append('|')
             .Append(reply.WhatsNew?.Year).Append(reply.WhatsNew is { Since: true } ? "+" : string.Empty).Append('|');
         foreach (var option in reply.Options)

@@ -23,12 +23,16 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(knowledge);
-        return input.Kind switch
+        var language = ReplyLanguage.Choose(input, context, LanguageDetector.For(knowledge));
+        var turn = input.Kind switch
         {
             UserInputKind.Welcome => Menu(ReplyKind.Welcome, DialogContext.Start, knowledge),
             UserInputKind.Submit => OnSubmit(input, context, knowledge),
-            _ => OnText(input.Text, context, knowledge),
+            _ => OnText(input.Text, context, knowledge, language),
         };
+
+        // One place carries the language, so every path (start over, back to the menu, what's new) keeps it.
+        return new DialogTurn(turn.Reply with { Language = language }, turn.Context with { Language = language });
     }
 
     private static DialogTurn OnSubmit(UserInput input, DialogContext context, KnowledgeBase knowledge)
@@ -43,6 +47,8 @@ public sealed class DialogEngine
                 return Help(context);
             case SubmitActions.Back:
                 return Back(context, knowledge);
+            case SubmitActions.Language:
+                return SwitchLanguage(context, knowledge);
             case SubmitActions.NoneOfThese:
                 return Fallback(null, context, knowledge, countsAsMiss: false);
             case SubmitActions.Feedback when knowledge.Find(input.NodeId) is not null && input.Value is "up" or "down":
@@ -54,11 +60,13 @@ public sealed class DialogEngine
         }
     }
 
-    private DialogTurn OnText(string text, DialogContext context, KnowledgeBase knowledge)
+    private DialogTurn OnText(string text, DialogContext context, KnowledgeBase knowledge, string language)
     {
         var simplified = NavigationCommands.Simplify(text);
-        switch (NavigationCommands.Parse(simplified))
+        switch (NavigationCommands.Parse(simplified).Command)
         {
+            case NavigationCommand.SwitchLanguage:
+                return SwitchLanguage(context, knowledge);
             case NavigationCommand.Help:
                 return Help(context);
             case NavigationCommand.Menu:
@@ -84,7 +92,7 @@ public sealed class DialogEngine
             return WhatsNew(whatsNew, context, knowledge);
         }
 
-        var match = _matcher.Match(text, knowledge, context.Language ?? Languages.English);
+        var match = _matcher.Match(text, knowledge, language);
         switch (match.Outcome)
         {
             // A follow-up ("who does it apply to?") stays within the topic under discussion, whatever meaning suggests.
@@ -128,8 +136,15 @@ public sealed class DialogEngine
             return number >= 1 && number <= offered.Count ? offered[number - 1] : null;
         }
 
-        return offered.FirstOrDefault(o => NavigationCommands.Simplify(o.Title.Get()) == simplified);
+        // A title in either language: the buttons a user copies may be from before a switch.
+        return offered.FirstOrDefault(o => Languages.Supported.Any(l => NavigationCommands.Simplify(o.Title.Get(l)) == simplified));
     }
+
+    /// <summary>After "English" / "Français": what was on screen again, in the new language; else the welcome.</summary>
+    private static DialogTurn SwitchLanguage(DialogContext context, KnowledgeBase knowledge) =>
+        Current(context, knowledge) is { } current
+            ? Show(current, null, context, knowledge)
+            : Menu(ReplyKind.Welcome, context, knowledge);
 
     /// <summary>"More": from a topic to its first sub-question, from a sub-question to the next one, then back to the topic.</summary>
     private static KnowledgeNode NextAfter(KnowledgeNode current, KnowledgeBase knowledge)

@@ -39,6 +39,9 @@ public static class SubmitActions
     public const string Back = "back";
     public const string NoneOfThese = "none";
     public const string Feedback = "feedback";
+
+    /// <summary>"English" / "Français": the value is the language code ("en", "fr").</summary>
+    public const string Language = "language";
 }
 
 /// <summary>What the dialog decided to say, before it is rendered as a card.</summary>
@@ -70,6 +73,9 @@ public sealed record DialogReply(ReplyKind Kind)
 
     /// <summary>For WhatsNew: which changes (a year, or since a year); null means all.</summary>
     public WhatsNewRequest? WhatsNew { get; init; }
+
+    /// <summary>The language the reply is rendered in ("en", "fr"): cards, buttons, dates and plain text.</summary>
+    public string Language { get; init; } = PolicyBot.Core.Language.Languages.English;
 }
 
 /// <summary>

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace PolicyBot.Core.Dialog;
 
 /// <summary>
-/// Recognises a question about what is new across the policies, deterministically: it has a change word
-/// ("what's new", "latest", "recent", "changed", "updates") or a year after "since" / "in", and every other word is
-/// a small or generic word ("what", "the", "policies", "NATO", "this year"). A question that names anything more
+/// Recognises a question about what is new across the policies, deterministically, in English or French: it has a
+/// change word ("what's new", "latest", "recent", "changed", "updates"; "quoi de neuf", "nouveautés", "changé",
+/// "mises à jour") or a year after "since" / "in" ("depuis" / "en"), and every other word is a small or generic word
+/// ("what", "the", "policies", "NATO", "this year"; "qu'est-ce qui", "les", "l'OTAN"). Messages arrive simplified
+/// (lower case, accents folded). A question that names anything more
 /// ("what changed in the trafficking policy in 2023", "how do I update my clearance") is left to the matcher, so a
 /// named topic keeps its own answer and an unrelated question its fallback.
 /// </summary>
@@ -15,7 +17,18 @@ internal static class WhatsNewQuestion
     {
         "new", "news", "newest", "latest", "recent", "recently", "lately",
         "change", "changes", "changed", "update", "updates", "updated", "development", "developments", "timeline",
+
+        // French, accents folded: "quoi de neuf", "nouveautés", "qu'est-ce qui a changé", "dernières mises à jour".
+        "neuf", "nouveau", "nouveaux", "nouvelle", "nouvelles", "nouveaute", "nouveautes", "dernieres", "derniers",
+        "recents", "recentes", "recemment", "changements", "modifications", "modifie", "evolutions",
+        "evolue", "mise", "mises", "chronologie", "actualite", "actualites",
     };
+
+    /// <summary>Words after which a year means "from that year on".</summary>
+    private static readonly HashSet<string> SinceWords = new(StringComparer.Ordinal) { "since", "after", "from", "depuis", "apres" };
+
+    /// <summary>Words after which a year means "that year".</summary>
+    private static readonly HashSet<string> InWords = new(StringComparer.Ordinal) { "in", "during", "en", "pendant", "durant" };
 
     /// <summary>Words that say nothing about which topic, so they may surround a change word.</summary>
     private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
@@ -27,6 +40,15 @@ internal static class WhatsNewQuestion
         "me", "us", "i", "we", "our", "you", "can", "could", "would", "please", "tell", "show", "give", "list", "get", "see", "know",
         "made", "make", "all", "across", "overall", "policy", "policies", "nato", "natos", "alliance", "topics", "areas",
         "summary", "overview", "quick", "brief", "briefly", "hi", "hello", "thanks", "?",
+
+        // French, accents folded ("qu'est-ce qui a changé" is "qu est ce qui a change" once simplified).
+        "quoi", "qu", "que", "quel", "quels", "quelle", "quelles", "est", "ce", "qui", "il", "y", "t", "ont", "sont",
+        "ete", "eu", "lieu", "se", "passe", "de", "du", "des", "la", "le", "les", "l", "un", "une", "au", "aux",
+        "dans", "sur", "pour", "par", "et", "ou", "cette", "cet", "ces", "annee", "annees", "an", "ans", "mois",
+        "dernier", "derniere", "jour", "jours", "moi", "nous", "vous", "pouvez", "peux", "pourriez", "montrer",
+        "montre", "montrez", "donner", "donne", "donnez", "dis", "dites", "liste", "tout", "tous", "toutes", "toute",
+        "politique", "politiques", "otan", "sujets", "themes", "resume", "apercu", "bref", "bonjour",
+        "merci", "svp", "plait", "ya", "en", "depuis", "apres", "pendant", "durant",
     };
 
     /// <summary>The request, or null when the question is not (only) about what is new.</summary>
@@ -54,8 +76,8 @@ internal static class WhatsNewQuestion
                 }
 
                 year = named;
-                since |= i > 0 && words[i - 1] is "since" or "after" or "from";
-                cue |= i > 0 && words[i - 1] is "since" or "after" or "from" or "in" or "during";
+                since |= i > 0 && SinceWords.Contains(words[i - 1]);
+                cue |= i > 0 && (SinceWords.Contains(words[i - 1]) || InWords.Contains(words[i - 1]));
                 continue;
             }
 

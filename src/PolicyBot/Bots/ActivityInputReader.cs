@@ -4,19 +4,56 @@ using PolicyBot.Core.Dialog;
 
 namespace PolicyBot.Bots;
 
-/// <summary>Turns a channel's message activity into a <see cref="UserInput"/>: card submits first, then text.</summary>
+/// <summary>
+/// Turns a channel's message activity into a <see cref="UserInput"/>: card submits first, then text, with the
+/// channel's locale (the core picks the reply's language with it when the message itself does not tell).
+/// </summary>
 internal static class ActivityInputReader
 {
+    private const string ClientInfoEntity = "clientInfo";
+
     public static UserInput Read(IMessageActivity activity)
     {
+        ArgumentNullException.ThrowIfNull(activity);
+        var locale = LocaleOf(activity.Locale, activity.Entities, value: null);
         if (TryReadSubmit(activity.Value, out var submit))
         {
-            return submit;
+            return submit with { Locale = locale };
         }
 
         // In channels and group chats Teams puts "<at>PolicyBot</at>" in the text; drop only the bot's own mention.
         var text = activity.RemoveRecipientMention() ?? activity.Text ?? string.Empty;
-        return UserInput.FromText(text);
+        return UserInput.FromText(text) with { Locale = locale };
+    }
+
+    /// <summary>The welcome, with the locale of the activity that asked for it (install, join, Web Chat's event).</summary>
+    public static UserInput Welcome(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return UserInput.Welcome with { Locale = LocaleOf(activity.Locale, activity.Entities, activity.Type == ActivityTypes.Event ? activity.Value : null) };
+    }
+
+    /// <summary>
+    /// The user's locale: the activity's "locale" (Teams, Web Chat and the Emulator send it), else the one in Teams'
+    /// clientInfo entity, else the one Web Chat's join event carries in its value; null when none is a non-empty string.
+    /// </summary>
+    private static string? LocaleOf(string? locale, IList<Entity>? entities, object? value)
+    {
+        if (!string.IsNullOrWhiteSpace(locale))
+        {
+            return locale.Trim();
+        }
+
+        var clientInfo = entities?
+            .FirstOrDefault(e => string.Equals(e?.Type, ClientInfoEntity, StringComparison.OrdinalIgnoreCase))?
+            .Properties?["locale"];
+        if (clientInfo is { Type: JTokenType.String } && !string.IsNullOrWhiteSpace(clientInfo.Value<string>()))
+        {
+            return clientInfo.Value<string>()!.Trim();
+        }
+
+        var fromValue = value is JObject fields ? fields["locale"] : null;
+        return fromValue is { Type: JTokenType.String } && !string.IsNullOrWhiteSpace(fromValue.Value<string>()) ? fromValue.Value<string>()!.Trim() : null;
     }
 
     /// <summary>A card button's data: {"action": "...", "id": "...", "value": "..."} (Web Chat, Emulator, Teams messageBack).</summary>

@@ -212,7 +212,7 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         }
 
         data.Welcomed = true;
-        await RespondAsync(turnContext, UserInput.Welcome, cancellationToken);
+        await RespondAsync(turnContext, ActivityInputReader.Welcome(turnContext.Activity), cancellationToken);
     }
 
     private async Task RespondAsync(ITurnContext turnContext, UserInput input, CancellationToken cancellationToken)
@@ -267,15 +267,14 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
                 break;
 
             case TurnEvent turn:
-                // The language arrives with French; until then the telemetry records every turn as English.
                 _telemetry.RecordTurn(
                     System.Diagnostics.Activity.Current is { OperationName: PolicyBotTelemetry.TurnActivityName } span ? span : null,
                     turnContext.Activity.ChannelId,
                     turn.OutcomeName,
                     turn.NodeId,
-                    language: null,
+                    turn.Language,
                     turn.PathName);
-                LogTurn(turn.OutcomeName, turn.NodeId, turn.Score is { } score ? Math.Round(score, 2) : null, turn.PathName, conversationId);
+                LogTurn(turn.OutcomeName, turn.NodeId, turn.Score is { } score ? Math.Round(score, 2) : null, turn.PathName, turn.Language, conversationId);
                 break;
         }
     }
@@ -330,8 +329,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}")]
     private partial void LogFeedback(string rating, string? nodeId, string? topicId, string contentVersion, string? conversationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {Outcome} node {NodeId} score {Score} path {Path} in conversation {ConversationId}")]
-    private partial void LogTurn(string outcome, string? nodeId, double? score, string? path, string? conversationId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {Outcome} node {NodeId} score {Score} path {Path} language {Language} in conversation {ConversationId}")]
+    private partial void LogTurn(string outcome, string? nodeId, double? score, string? path, string language, string? conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invoke {InvokeName} refused with 400 in conversation {ConversationId}: {Problem}")]
     private partial void LogInvalidInvoke(string? invokeName, string problem, string? conversationId);

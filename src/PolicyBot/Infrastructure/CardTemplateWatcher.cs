@@ -3,7 +3,10 @@ using PolicyBot.Core.Cards;
 
 namespace PolicyBot.Infrastructure;
 
-/// <summary>Reloads the card templates when a content owner saves one; a broken edit is refused and logged by the store.</summary>
+/// <summary>
+/// Reloads the card templates and their texts (cards/strings) when a content owner saves one; a broken edit is
+/// refused and logged by the store.
+/// </summary>
 internal sealed class CardTemplateWatcher(CardTemplateStore templates) : IHostedService, IDisposable
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(400);
@@ -11,7 +14,8 @@ internal sealed class CardTemplateWatcher(CardTemplateStore templates) : IHosted
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _watcher = new ContentFolderWatcher(templates.Directory, QuietPeriod, () => templates.TryReload(out _), ".json");
+        // With subfolders: a language file in cards/strings is part of the same set as the templates.
+        _watcher = new ContentFolderWatcher(templates.Directory, includeSubdirectories: true, QuietPeriod, () => templates.TryReload(out _), ".json");
         return Task.CompletedTask;
     }
 

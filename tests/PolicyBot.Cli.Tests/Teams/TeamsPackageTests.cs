@@ -6,11 +6,11 @@ namespace PolicyBot.Cli.Tests.Teams;
 public sealed class TeamsPackageTests
 {
     [Fact]
-    public void Package_holds_exactly_manifest_and_the_two_icons_at_its_root()
+    public void Package_holds_exactly_manifest_its_French_file_and_the_two_icons_at_its_root()
     {
         using var run = new PackageRun().Run().Succeeded();
 
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], run.EntryNames().Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "fr.json", "manifest.json", "outline.png"], run.EntryNames().Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Manifests, "color.png")), run.Entry("color.png"));
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Manifests, "outline.png")), run.Entry("outline.png"));
         var icons = run.Manifest()["icons"]!;

@@ -71,8 +71,8 @@ public sealed class CardConformanceTests
     {
         var knowledge = CardRendererTests.RealKnowledge();
         var renderer = CardTestContext.Renderer();
-        var replies = knowledge.NodesById.Values
-            .Select(n => ("node " + n.Id, new DialogReply(ReplyKind.Node) { Node = n, Options = DialogEngine.OptionsUnder(n, knowledge) }))
+        var replies = PolicyBot.Core.Language.Languages.Supported
+            .SelectMany(language => knowledge.NodesById.Values.Select(n => ($"node {n.Id} {language}", new DialogReply(ReplyKind.Node) { Node = n, Options = DialogEngine.OptionsUnder(n, knowledge), Language = language })))
             .Concat(CardTestContext.EveryReply(knowledge))
             .Append(("escaping", new DialogReply(ReplyKind.Fallback) { EchoedText = "**x** [a](b) <b>c</b> _d_ \\ ${name} `e`", OfferContact = true }));
         var jobs = replies
@@ -102,11 +102,12 @@ public sealed class CardConformanceTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>The shareable card of every real node, with and without its link to the bot.</summary>
+    /// <summary>The shareable card of every real node in every language, with and without its link to the bot.</summary>
     private static IEnumerable<CardModel> ShareModels(PolicyBot.Core.Knowledge.KnowledgeBase knowledge) =>
         knowledge.NodesById.Values
             .Where(n => !n.IsRoot)
-            .SelectMany(n => new[] { CardModelBuilder.Share(n, knowledge, "en", "https://teams.microsoft.com/l/chat/0/0?users=28:bot"), CardModelBuilder.Share(n, knowledge, "en", string.Empty) });
+            .SelectMany(n => PolicyBot.Core.Language.Languages.Supported.Select(CardTestContext.Store.Strings.For)
+                .SelectMany(t => new[] { CardModelBuilder.Share(n, knowledge, t, "https://teams.microsoft.com/l/chat/0/0?users=28:bot"), CardModelBuilder.Share(n, knowledge, t, string.Empty) }));
 
     private static JsonNode Template(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cards, name + ".json")))!;
 

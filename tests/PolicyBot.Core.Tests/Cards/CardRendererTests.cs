@@ -13,7 +13,7 @@ public sealed class CardRendererTests(ITestOutputHelper output)
 {
     private static readonly HashSet<string> KnownActions =
     [
-        SubmitActions.Node, SubmitActions.Menu, SubmitActions.Help, SubmitActions.Back, SubmitActions.NoneOfThese, SubmitActions.Feedback,
+        SubmitActions.Node, SubmitActions.Menu, SubmitActions.Help, SubmitActions.Back, SubmitActions.NoneOfThese, SubmitActions.Feedback, SubmitActions.Language,
     ];
 
     private readonly KnowledgeBase _knowledge = TestKnowledge.Create(topicCount: 7);
@@ -244,14 +244,16 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         Assert.Contains("Party 120", message.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Every_real_node_renders_as_a_valid_card_under_the_Teams_limit()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public void Every_real_node_renders_as_a_valid_card_under_the_Teams_limit(string language)
     {
         var knowledge = RealKnowledge();
         var largest = (Bytes: 0, Id: string.Empty);
         foreach (var node in knowledge.NodesById.Values)
         {
-            var message = _renderer.Render(new DialogReply(ReplyKind.Node) { Node = node, Options = DialogEngine.OptionsUnder(node, knowledge) }, knowledge);
+            var message = _renderer.Render(new DialogReply(ReplyKind.Node) { Node = node, Options = DialogEngine.OptionsUnder(node, knowledge), Language = language }, knowledge);
             AssertTeamsReady(message, knowledge);
             var bytes = Encoding.UTF8.GetByteCount(message.CardJson!);
             largest = bytes > largest.Bytes ? (bytes, node.Id) : largest;
@@ -262,7 +264,7 @@ public sealed class CardRendererTests(ITestOutputHelper output)
             Assert.DoesNotContain(Texts(card), t => t.StartsWith("This answer was shortened", StringComparison.Ordinal));
         }
 
-        output.WriteLine($"largest real node card: {largest.Id}, {largest.Bytes} bytes of {CardRendererOptions.TeamsMessageLimitBytes}");
+        output.WriteLine($"largest real node card ({language}): {largest.Id}, {largest.Bytes} bytes of {CardRendererOptions.TeamsMessageLimitBytes}");
         Assert.True(largest.Bytes < CardRendererOptions.TeamsMessageLimitBytes);
     }
 
@@ -319,6 +321,11 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         if (intent is SubmitActions.Node or SubmitActions.Feedback)
         {
             Assert.NotNull(knowledge.Find(data["id"]!.GetValue<string>()));
+        }
+
+        if (intent is SubmitActions.Language)
+        {
+            Assert.Contains(data["value"]!.GetValue<string>(), PolicyBot.Core.Language.Languages.Supported);
         }
 
         var teams = Assert.IsType<JsonObject>(data["msteams"]);

@@ -13,7 +13,15 @@ public sealed class CardTemplateStoreTests : IDisposable
         {
             File.Copy(file, Path.Combine(_directory, Path.GetFileName(file)));
         }
+
+        Directory.CreateDirectory(Path.Combine(_directory, CardStrings.FolderName));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Cards, CardStrings.FolderName), "*.json"))
+        {
+            File.Copy(file, Path.Combine(_directory, CardStrings.FolderName, Path.GetFileName(file)));
+        }
     }
+
+    private string StringsFile(string language) => Path.Combine(_directory, CardStrings.FolderName, language + ".json");
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -77,10 +85,100 @@ public sealed class CardTemplateStoreTests : IDisposable
         Assert.Single(errors);
         Assert.Equal("menu", store.Get("menu").Name);
 
-        File.WriteAllText(menu, good.Replace("\"Topics\"", "\"All topics\"", StringComparison.Ordinal));
+        File.WriteAllText(menu, good.Replace("\"${strings.heading}\"", "\"All ${strings.heading}\"", StringComparison.Ordinal));
         Assert.True(store.TryReload(out errors));
         Assert.Empty(errors);
-        var card = store.Get("menu").Expand(System.Text.Json.Nodes.JsonNode.Parse("""{"topicSets": [], "fallbackText": "x"}"""))!;
+        var card = store.Get("menu").Expand(System.Text.Json.Nodes.JsonNode.Parse("""{"topicSets": [], "fallbackText": "x", "strings": {"heading": "topics"}}"""))!;
         Assert.Equal("All topics", card["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_text_missing_in_one_language_names_the_file_and_the_key()
+    {
+        var french = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StringsFile("fr")))!.AsObject();
+        french["node"]!.AsObject().Remove("sources");
+        File.WriteAllText(StringsFile("fr"), french.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        var exception = Assert.Throws<CardTemplateException>(() => new CardTemplateStore(_directory));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.EndsWith(Path.Combine("strings", "fr.json"), error.File, StringComparison.Ordinal);
+        Assert.Contains("\"node.sources\" is missing", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+        Assert.Contains("fr.json:", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_only_one_language_has_is_refused_as_a_misspelt_key()
+    {
+        File.WriteAllText(StringsFile("fr"), File.ReadAllText(StringsFile("fr")).Replace("\"sources\":", "\"sourcse\":", StringComparison.Ordinal));
+
+        var errors = Assert.Throws<CardTemplateException>(() => new CardTemplateStore(_directory)).Errors;
+
+        Assert.Contains(errors, e => e.Message.Contains("\"node.sources\" is missing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("\"node.sourcse\" is not in en.json", StringComparison.Ordinal) && e.JsonPointer == "/node/sourcse");
+    }
+
+    [Fact]
+    public void A_translation_must_keep_the_placeholders()
+    {
+        File.WriteAllText(StringsFile("fr"), File.ReadAllText(StringsFile("fr")).Replace("{date}", "{jour}", StringComparison.Ordinal));
+
+        var error = Assert.Single(Assert.Throws<CardTemplateException>(() => new CardTemplateStore(_directory)).Errors);
+
+        Assert.Equal("/node/checked", error.JsonPointer);
+        Assert.Contains("{date}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("{jour}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_binding_a_text_that_does_not_exist_is_refused_with_its_place()
+    {
+        var menu = Path.Combine(_directory, "menu.json");
+        File.WriteAllText(menu, File.ReadAllText(menu).Replace("${strings.pick}", "${strings.pik}", StringComparison.Ordinal));
+
+        var error = Assert.Single(Assert.Throws<CardTemplateException>(() => new CardTemplateStore(_directory)).Errors);
+
+        Assert.EndsWith("menu.json", error.File, StringComparison.Ordinal);
+        Assert.Equal("/body/1/text", error.JsonPointer);
+        Assert.Contains("strings.pik", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_language_file_or_a_key_the_code_needs_is_reported()
+    {
+        File.Delete(StringsFile("fr"));
+        var english = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StringsFile("en")))!.AsObject();
+        english["common"]!.AsObject().Remove("thanks");
+        File.WriteAllText(StringsFile("en"), english.ToJsonString());
+
+        var errors = Assert.Throws<CardTemplateException>(() => new CardTemplateStore(_directory)).Errors;
+
+        Assert.Contains(errors, e => e.File.EndsWith("fr.json", StringComparison.Ordinal) && e.Message.Contains("missing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File.EndsWith("en.json", StringComparison.Ordinal) && e.Message.Contains("\"common.thanks\" is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_date_culture_is_refused()
+    {
+        File.WriteAllText(StringsFile("fr"), File.ReadAllText(StringsFile("fr")).Replace("\"fr-FR\"", "\"xx-NOPE\"", StringComparison.Ordinal));
+
+        var error = Assert.Single(Assert.Throws<CardTemplateException>(() => new CardTemplateStore(_directory)).Errors);
+
+        Assert.Equal("/format/culture", error.JsonPointer);
+        Assert.Contains("xx-NOPE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_language_file_on_reload_keeps_the_last_good_texts()
+    {
+        var store = new CardTemplateStore(_directory);
+        File.WriteAllText(StringsFile("fr"), "{ \"node\": ");
+
+        Assert.False(store.TryReload(out var errors));
+
+        Assert.Contains(errors, e => e.File.EndsWith("fr.json", StringComparison.Ordinal));
+        Assert.Equal("Sources", store.Strings.For("fr")["node.sources"]);
+        Assert.Equal(0, store.Generation);
     }
 }

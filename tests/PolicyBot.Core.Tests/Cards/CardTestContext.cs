@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using PolicyBot.Core.Matching;
 using PolicyBot.Testing;
 
@@ -20,8 +21,14 @@ internal static class CardTestContext
     public static CardRenderer Renderer(CardRendererOptions? options = null) =>
         new(Store, Options.Create(options ?? new CardRendererOptions { PolicyOfficeContact = Contact }));
 
-    /// <summary>A reply of each kind, along every path the dialog can take to it.</summary>
+    /// <summary>A reply of each kind, along every path the dialog can take to it, in every language ("menu", "menu fr").</summary>
     public static IEnumerable<(string Name, DialogReply Reply)> EveryReply(KnowledgeBase knowledge)
+    {
+        var english = EveryEnglishReply(knowledge).ToList();
+        return english.Concat(Languages.Supported.Skip(1).SelectMany(language => english.Select(r => ($"{r.Name} {language}", r.Reply with { Language = language }))));
+    }
+
+    private static IEnumerable<(string Name, DialogReply Reply)> EveryEnglishReply(KnowledgeBase knowledge)
     {
         var topic = knowledge.Topics[0];
         var match = new MatchResult(MatchOutcome.Answer, topic, null, 20, 0.9, ["PoC", "civilians"], []);

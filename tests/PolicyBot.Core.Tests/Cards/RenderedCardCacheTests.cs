@@ -31,6 +31,7 @@ public sealed class RenderedCardCacheTests
             Key(baseline, version: "v2"),
             Key(baseline, generation: 1),
             Key(baseline with { Kind = ReplyKind.Menu }),
+            Key(baseline with { Language = "fr" }),
             Key(baseline with { Node = knowledge.Topics[1] }),
             Key(baseline with { Options = [knowledge.Topics[1]] }),
             Key(baseline with { OfferContact = true }),

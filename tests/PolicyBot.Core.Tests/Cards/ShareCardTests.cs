@@ -120,13 +120,36 @@ public sealed class ShareCardTests(ITestOutputHelper output)
         var knowledge = SingleTopic(topic);
 
         var texts = Texts(Render(topic, knowledge, "fr"));
-        var link = Assert.Single(CardTestContext.Actions(Render(topic, knowledge, "fr"), "Action.OpenUrl"), a => a["title"]!.GetValue<string>() != "Ask PolicyBot");
+        var link = Assert.Single(CardTestContext.Actions(Render(topic, knowledge, "fr"), "Action.OpenUrl"), a => a["url"]!.GetValue<string>() != AskUrl);
 
         Assert.Equal("Protection des civils", texts[0]);
         Assert.Contains("La politique en français.", texts);
         Assert.Equal("Politique de l'OTAN pour la protection des civils", link["title"]!.GetValue<string>());
         Assert.Equal("https://www.nato.int/cps/fr/natohq/official_texts_133945.htm", link["url"]!.GetValue<string>());
         Assert.Equal("Protection of Civilians", Texts(Render(topic, knowledge, "en"))[0]);
+        Assert.Contains(CardTestContext.Actions(Render(topic, knowledge, "fr"), "Action.OpenUrl"), a => a["title"]!.GetValue<string>() == "Demander à PolicyBot");
+    }
+
+    [Fact]
+    public void A_French_shared_card_has_the_French_texts_dates_and_translation_note_of_a_French_answer_card()
+    {
+        var knowledge = CardRendererTests.RealKnowledge();
+        foreach (var node in knowledge.NodesById.Values.Where(n => !n.IsRoot))
+        {
+            AssertShareable(_renderer.RenderShare(node, knowledge, "fr", AskUrl));
+        }
+
+        var topic = knowledge.Find("cultural-property-protection")!;
+        var message = _renderer.RenderShare(topic, knowledge, "fr", AskUrl);
+        var texts = Texts(JsonNode.Parse(message.CardJson!)!);
+
+        Assert.Equal(topic.Title.Get("fr"), texts[0]);
+        Assert.Contains(texts, t => t.Contains("Vérifié au regard des sources de l'OTAN", StringComparison.Ordinal));
+        Assert.Contains("Traduit de l'anglais", texts);
+        Assert.Contains(texts, t => t.StartsWith("**Dernière évolution", StringComparison.Ordinal));
+        Assert.DoesNotContain("Who must", message.CardJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("Latest", message.CardJson, StringComparison.Ordinal);
+        Assert.Contains("Demander à PolicyBot\u00a0: " + AskUrl, message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +191,7 @@ public sealed class ShareCardTests(ITestOutputHelper output)
     public void The_share_sample_can_be_refreshed_from_the_real_content()
     {
         var knowledge = CardRendererTests.RealKnowledge();
-        var model = CardModelBuilder.Share(knowledge.Find("protection-of-civilians")!, knowledge, "en", AskUrl);
+        var model = CardModelBuilder.Share(knowledge.Find("protection-of-civilians")!, knowledge, CardTestContext.Store.Strings.For("en"), AskUrl);
         Assert.Equal(CardTemplateNames.Share, model.TemplateName);
         if (Environment.GetEnvironmentVariable("POLICYBOT_WRITE_SAMPLES") == "1")
         {

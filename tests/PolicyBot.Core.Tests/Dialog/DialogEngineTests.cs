@@ -148,6 +148,6 @@ public sealed class DialogEngineTests
 
         Assert.Equal(ReplyKind.FeedbackThanks, turn.Reply.Kind);
         Assert.Equal("up", turn.Reply.FeedbackRating);
-        Assert.Same(context, turn.Context);
+        Assert.Equal(context with { Language = "en" }, turn.Context);
     }
 }

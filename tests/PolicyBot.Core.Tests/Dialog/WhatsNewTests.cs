@@ -29,6 +29,27 @@ public sealed class WhatsNewTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("Quoi de neuf ?", null, false)]
+    [InlineData("Qu'est-ce qui a changé depuis 2021 ?", 2021, true)]
+    [InlineData("qu’est-ce qui a change en 2023", 2023, false)]
+    [InlineData("Quelles sont les nouveautés ?", null, false)]
+    [InlineData("les dernières mises à jour des politiques de l'OTAN", null, false)]
+    [InlineData("Que s'est-il passé en 2024 ?", 2024, false)]
+    public void A_French_question_only_about_what_changed_is_whats_new(string question, int? year, bool since)
+    {
+        Assert.Equal(new WhatsNewRequest(year, since), WhatsNewQuestion.Parse(NavigationCommands.Simplify(question)));
+    }
+
+    [Theory]
+    [InlineData("Qu'est-ce qui a changé dans la politique FPS en 2024 ?")]
+    [InlineData("la nouvelle politique sur la traite des êtres humains")]
+    [InlineData("quelle est la mise en œuvre de la résolution 1325")]
+    public void A_French_question_naming_anything_more_is_left_to_the_matcher(string question)
+    {
+        Assert.Null(WhatsNewQuestion.Parse(NavigationCommands.Simplify(question)));
+    }
+
+    [Theory]
     [InlineData("what changed in the trafficking policy in 2023")]
     [InlineData("what's new in the women peace and security policy endorsed at the Washington summit in 2024?")]
     [InlineData("Is the trafficking in human beings policy being updated?")]

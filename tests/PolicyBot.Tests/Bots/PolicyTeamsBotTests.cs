@@ -107,4 +107,77 @@ public sealed class PolicyTeamsBotTests
             .StartTestAsync();
         _assistant.Verify(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task The_channel_locale_reaches_the_assistant_with_typed_text_and_clicks()
+    {
+        var inputs = new List<UserInput>();
+        _assistant.Setup(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()))
+            .Callback((UserInput input, DialogContext _, CancellationToken _) => inputs.Add(input))
+            .ReturnsAsync(new AssistantReply([new ReplyMessage("ok")], DialogContext.Start));
+        var typed = new Activity(ActivityTypes.Message) { Text = "aide", Locale = "fr-FR" };
+        var click = new Activity(ActivityTypes.Message) { Locale = "fr-CA", Value = Newtonsoft.Json.Linq.JObject.Parse("{\"action\":\"language\",\"value\":\"fr\"}") };
+
+        await new TestFlow(new TestAdapter(), CreateBot())
+            .Send(typed)
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply("ok")
+            .Send(click)
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply("ok")
+            .StartTestAsync();
+
+        Assert.Equal(["fr-FR", "fr-CA"], inputs.Select(i => i.Locale));
+        Assert.Equal(("language", "fr"), (inputs[1].Action, inputs[1].Value));
+    }
+
+    [Fact]
+    public async Task The_language_the_assistant_chose_is_kept_in_conversation_state()
+    {
+        var contexts = new List<DialogContext>();
+        _assistant.Setup(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()))
+            .Callback((UserInput _, DialogContext context, CancellationToken _) => contexts.Add(context))
+            .ReturnsAsync(new AssistantReply([new ReplyMessage("ok")], new DialogContext { Language = "fr" }));
+
+        await new TestFlow(new TestAdapter(), CreateBot())
+            .Send("bonjour")
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply("ok")
+            .Send("1")
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply("ok")
+            .StartTestAsync();
+
+        Assert.Null(contexts[0].Language);
+        Assert.Equal("fr", contexts[1].Language);
+    }
+
+    [Theory]
+    [InlineData("fr-FR", null, "fr-FR")]
+    [InlineData(null, "fr-BE", "fr-BE")]
+    [InlineData("  ", "fr-CA", "fr-CA")]
+    [InlineData("en-US", "fr-FR", "en-US")]
+    [InlineData(null, null, null)]
+    public void The_locale_is_the_activitys_else_Teams_client_info(string? activityLocale, string? clientInfoLocale, string? expected)
+    {
+        var activity = new Activity(ActivityTypes.Message) { Text = "x", Locale = activityLocale, Entities = [], Recipient = new ChannelAccount("bot") };
+        if (clientInfoLocale is not null)
+        {
+            activity.Entities.Add(new Entity("clientInfo") { Properties = Newtonsoft.Json.Linq.JObject.FromObject(new { type = "clientInfo", locale = clientInfoLocale, country = "FR", platform = "Web" }) });
+        }
+
+        Assert.Equal(expected, ActivityInputReader.Read(activity).Locale);
+    }
+
+    [Fact]
+    public void Web_Chats_join_event_gives_its_locale_to_the_welcome()
+    {
+        var join = new Activity(ActivityTypes.Event) { Name = PolicyTeamsBot.WebChatJoinEvent, Value = Newtonsoft.Json.Linq.JObject.Parse("{\"locale\":\"fr-FR\"}") };
+
+        var welcome = ActivityInputReader.Welcome(join);
+
+        Assert.Equal(UserInputKind.Welcome, welcome.Kind);
+        Assert.Equal("fr-FR", welcome.Locale);
+        Assert.Equal("en-GB", ActivityInputReader.Welcome(new Activity(ActivityTypes.ConversationUpdate) { Locale = "en-GB" }).Locale);
+    }
 }

@@ -83,6 +83,38 @@ public sealed class ConversationTests : IClassFixture<BotHostFactory>
     }
 
     [Fact]
+    public async Task A_French_conversation_welcome_question_follow_up_choice_and_help()
+    {
+        var chat = new Chat(_factory, "conv-french", locale: "fr-FR");
+
+        var welcome = await chat.JoinAsync();
+        Assert.StartsWith("Bienvenue dans PolicyBot.", welcome.Summary, StringComparison.Ordinal);
+        Assert.Contains("Bienvenue dans PolicyBot", welcome.CardText, StringComparison.Ordinal);
+        Assert.Contains(welcome.Buttons, b => b.Title == "English");
+
+        var topic = await chat.SayAsync("Je cherche la politique de protection des civils de l'Alliance.");
+        Assert.StartsWith("Protection des civils", topic.Summary, StringComparison.Ordinal);
+        Assert.Contains("Vérifié au regard des sources de l'OTAN", topic.CardText, StringComparison.Ordinal);
+        Assert.Contains("Trouvé grâce à", topic.CardText, StringComparison.Ordinal);
+
+        var followUp = await chat.SayAsync("à qui s'applique-t-elle ?");
+        // The follow-up names no topic: it is answered within the topic under discussion (French facets and matching).
+        Assert.StartsWith("À qui s", followUp.Summary, StringComparison.Ordinal);
+        Assert.Contains("protection des civils", followUp.Summary.Split('\n')[0], StringComparison.Ordinal);
+
+        // A number keeps the conversation's language: the first option of a sub-question's card is its topic.
+        var choice = await chat.SayAsync("1");
+        Assert.StartsWith("Protection des civils", choice.Summary, StringComparison.Ordinal);
+
+        var help = await chat.SayAsync("aide");
+        Assert.StartsWith("Comment interroger PolicyBot", help.Summary, StringComparison.Ordinal);
+        Assert.Contains(help.Buttons, b => b.Title == "English");
+
+        var english = await chat.ClickAsync(help.Button("English"));
+        Assert.StartsWith("Protection of Civilians", english.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_click_works_without_any_conversation_state()
     {
         var chat = new Chat(_factory, "conv-cold-click");
@@ -91,7 +123,7 @@ public sealed class ConversationTests : IClassFixture<BotHostFactory>
     }
 
     /// <summary>A user in one conversation, who checks every card the bot sends.</summary>
-    private sealed class Chat(BotHostFactory factory, string conversationId)
+    private sealed class Chat(BotHostFactory factory, string conversationId, string locale = "en-US")
     {
         private int _turn;
 
@@ -109,6 +141,8 @@ public sealed class ConversationTests : IClassFixture<BotHostFactory>
 
         private async Task<Reply> SendAsync(JsonObject activity)
         {
+            // The Emulator, Web Chat and Teams put the user's locale on every activity.
+            activity["locale"] = locale;
             using var client = factory.CreateClient();
             using var response = await client.PostAsync("/api/messages", Activities.Json(activity));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

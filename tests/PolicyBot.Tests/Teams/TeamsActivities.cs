@@ -14,6 +14,9 @@ internal static class TeamsActivities
     public const string GroupChatConversationId = "19:meeting_f00dfeed@thread.v2";
     public const string PersonalConversationId = "a:1PersonalChatWithPolicyBot";
 
+    /// <summary>The user's Teams locale, on every activity and in the clientInfo entity.</summary>
+    public const string Locale = "en-GB";
+
     /// <summary>Nothing listens there; with expectReplies the adapter returns replies in the HTTP response and never calls it.</summary>
     private const string ServiceUrl = "http://127.0.0.1:1/teams/";
 
@@ -35,7 +38,7 @@ internal static class TeamsActivities
             entities.Add(Mention(id, name));
         }
 
-        entities.Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-GB", ["country"] = "GB", ["platform"] = "Web" });
+        entities.Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = Locale, ["country"] = "GB", ["platform"] = "Web" });
         activity["entities"] = entities;
         return activity;
     }
@@ -153,7 +156,7 @@ internal static class TeamsActivities
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
             ["conversation"] = conversation,
             ["channelData"] = channelData,
-            ["locale"] = "en-GB",
+            ["locale"] = Locale,
         };
     }
 }

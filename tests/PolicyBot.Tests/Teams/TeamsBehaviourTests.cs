@@ -169,7 +169,7 @@ public sealed class TeamsBehaviourTests
 
         Assert.Single(replies);
         var (input, _) = Assert.Single(host.Inputs);
-        Assert.Equal(UserInput.FromSubmit("node", "protection-of-civilians"), input);
+        Assert.Equal(UserInput.FromSubmit("node", "protection-of-civilians") with { Locale = TeamsActivities.Locale }, input);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class TeamsBehaviourTests
 
         await host.PostAsync(activity);
 
-        Assert.Equal(UserInput.FromSubmit("feedback", "women-peace-security", "up"), Assert.Single(host.Inputs).Input);
+        Assert.Equal(UserInput.FromSubmit("feedback", "women-peace-security", "up") with { Locale = TeamsActivities.Locale }, Assert.Single(host.Inputs).Input);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class TeamsBehaviourTests
 
         await host.PostAsync(TeamsActivities.Submit(value, "groupChat"));
 
-        Assert.Equal(UserInput.FromSubmit("menu", null), Assert.Single(host.Inputs).Input);
+        Assert.Equal(UserInput.FromSubmit("menu", null) with { Locale = TeamsActivities.Locale }, Assert.Single(host.Inputs).Input);
     }
 
     [Fact]
