@@ -36,6 +36,7 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
             ReplyKind.Menu => Menu(reply, knowledge),
             ReplyKind.Help => Help(),
             ReplyKind.FeedbackThanks => FeedbackThanks(reply),
+            ReplyKind.FeedbackCommentThanks => CardModel.TextOnly("Thank you. Your note goes to the people who keep this content current."),
             ReplyKind.WhatsNew => WhatsNew(reply, knowledge),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.Kind, "unknown reply kind"),
         };
@@ -408,10 +409,31 @@ internal sealed class CardModelBuilder(CardRendererOptions options)
         return new CardModel(CardTemplateNames.Help, data, text, []);
     }
 
-    private static CardModel FeedbackThanks(DialogReply reply) =>
-        CardModel.TextOnly(string.Equals(reply.FeedbackRating, "down", StringComparison.OrdinalIgnoreCase)
-            ? "Thank you. I have noted that this answer did not help; try rephrasing, or type menu for the topics."
-            : "Thank you for your feedback.");
+    private static CardModel FeedbackThanks(DialogReply reply)
+    {
+        if (!string.Equals(reply.FeedbackRating, "down", StringComparison.OrdinalIgnoreCase) || reply.Node is not { } rated)
+        {
+            return CardModel.TextOnly("Thank you for your feedback.");
+        }
+
+        // After 👎, one optional box for the content owners; its Send carries the node id, so it needs no state.
+        const string heading = "What was missing?";
+        const string prompt = "Tell the people who keep this content what you expected (optional). Leave out names and personal details.";
+        const string text = "Thank you. I have noted that this answer did not help. What was missing? Type it in the box and press Send, or try rephrasing your question.";
+        var data = new JsonObject
+        {
+            ["heading"] = heading,
+            ["about"] = "About: " + rated.Title.Get(),
+            ["prompt"] = prompt,
+            ["placeholder"] = "For example: the date it applies from",
+            ["inputId"] = SubmitPayload.CommentField,
+            ["maxLength"] = SubmitPayload.MaxCommentLength,
+            ["sendTitle"] = "Send",
+            ["sendData"] = SubmitPayload.FeedbackComment(rated.Id),
+            ["fallbackText"] = text,
+        };
+        return new CardModel(CardTemplateNames.Feedback, data, text, []);
+    }
 
     private static string StatusLine(KnowledgeNode node, KnowledgeNode topic)
     {

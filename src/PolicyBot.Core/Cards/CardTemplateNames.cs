@@ -10,5 +10,8 @@ public static class CardTemplateNames
     public const string Menu = "menu";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help];
+    /// <summary>After 👎: "What was missing?", one optional text box and Send.</summary>
+    public const string Feedback = "feedback";
+
+    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help, Feedback];
 }
