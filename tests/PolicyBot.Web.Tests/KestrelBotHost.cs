@@ -25,6 +25,7 @@ public sealed class KestrelBotHost : WebApplicationFactory<Program>
         // The meaning stage's model loads in the background: off unless a test asks, so cards never change mid-test.
         _settings = new Dictionary<string, string?>(settings);
         _settings.TryAdd("Matching:Semantic:Enabled", "false");
+        _settings.TryAdd("Analytics:SqlitePath", Path.Combine(Path.GetTempPath(), "policybot-tests", $"analytics-{Guid.NewGuid():N}.db"));
         _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();

@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Analytics.Recording;
 using PolicyBot.Core;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Telemetry;
@@ -30,6 +31,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
     private readonly ConversationRateLimiter _rateLimiter;
     private readonly ILogger<PolicyTeamsBot> _logger;
     private readonly PolicyBotTelemetry _telemetry;
+    private readonly AnalyticsRecorder _analytics;
+    private readonly TimeProvider _time;
 
     public PolicyTeamsBot(
         IPolicyAssistant assistant,
@@ -38,7 +41,9 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         IOptionsMonitor<PrivacyOptions> privacy,
         ConversationRateLimiter rateLimiter,
         ILogger<PolicyTeamsBot> logger,
-        PolicyBotTelemetry telemetry)
+        PolicyBotTelemetry telemetry,
+        AnalyticsRecorder analytics,
+        TimeProvider time)
     {
         _assistant = assistant;
         _conversationData = conversationData;
@@ -47,6 +52,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         _rateLimiter = rateLimiter;
         _logger = logger;
         _telemetry = telemetry;
+        _analytics = analytics;
+        _time = time;
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -181,6 +188,12 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         {
             Record(turnContext, assistantEvent);
         }
+
+        // For the content owners' report: queued in memory, written in the background, never waited for.
+        if (reply.Events.Count > 0)
+        {
+            _analytics.Record(new TurnObservation(_time.GetUtcNow(), turnContext.Activity.ChannelId ?? string.Empty, turnContext.Activity.Conversation?.Id, input, reply.Events));
+        }
     }
 
     private void Record(ITurnContext turnContext, AssistantEvent assistantEvent)
@@ -191,6 +204,11 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
             case FeedbackEvent feedback:
                 _telemetry.RecordFeedback(feedback.Rating, feedback.TopicId);
                 LogFeedback(feedback.Rating, feedback.NodeId, feedback.TopicId, feedback.ContentVersion, conversationId);
+                break;
+
+            case FeedbackCommentEvent comment:
+                // The note itself stays out of the logs, whatever Privacy:LogUserText says: only the analytics store keeps it, redacted.
+                LogFeedbackComment(comment.NodeId, comment.TopicId, comment.ContentVersion, conversationId);
                 break;
 
             case TurnEvent turn:
@@ -256,6 +274,9 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {Rating} on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}")]
     private partial void LogFeedback(string rating, string? nodeId, string? topicId, string contentVersion, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback note sent on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}")]
+    private partial void LogFeedbackComment(string? nodeId, string? topicId, string contentVersion, string? conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {Outcome} node {NodeId} score {Score} path {Path} in conversation {ConversationId}")]
     private partial void LogTurn(string outcome, string? nodeId, double? score, string? path, string? conversationId);
