@@ -12,10 +12,12 @@ public sealed class AnalyticsRecorder
     private readonly Channel<TurnObservation> _queue;
     private long _dropped;
 
-    public AnalyticsRecorder(int capacity)
+    /// <param name="enabled">False with Analytics:Store=Off: every turn is ignored, nothing is counted.</param>
+    public AnalyticsRecorder(int capacity, bool enabled = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
+        IsEnabled = enabled;
         _queue = Channel.CreateBounded<TurnObservation>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -25,6 +27,8 @@ public sealed class AnalyticsRecorder
     }
 
     public int Capacity { get; }
+
+    public bool IsEnabled { get; }
 
     /// <summary>Turns waiting for the writer.</summary>
     public int Pending => _queue.Reader.Count;
@@ -37,6 +41,11 @@ public sealed class AnalyticsRecorder
     /// <summary>Queues the turn; false (and counted) when the queue is full or closed.</summary>
     public bool Record(TurnObservation observation)
     {
+        if (!IsEnabled)
+        {
+            return false;
+        }
+
         if (_queue.Writer.TryWrite(observation))
         {
             return true;
