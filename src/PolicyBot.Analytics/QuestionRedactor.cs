@@ -71,7 +71,7 @@ public static partial class QuestionRedactor
     [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
     private static partial Regex DigitGroupPattern();
 
-    [GeneratedRegex(@"\d{6,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\w)\d{6,}(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex LongDigitsPattern();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

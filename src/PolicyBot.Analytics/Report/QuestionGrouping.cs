@@ -85,8 +85,11 @@ public sealed class WordOverlapGrouper : IQuestionGrouper
 /// </summary>
 public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
 {
-    /// <summary>Cosine between a phrasing and a group's mean vector for them to be one question.</summary>
-    public const double SameQuestion = 0.7;
+    /// <summary>
+    /// Cosine between a phrasing and a group's mean vector for them to be one question. all-MiniLM-L6-v2 puts
+    /// paraphrases of one question at about 0.5-0.9 and unrelated questions of this domain below about 0.3.
+    /// </summary>
+    public const double SameQuestion = 0.5;
 
     /// <summary>Below this closeness no node is named: the group may be a new topic, or out of scope.</summary>
     public const double LikelyNodeMinimum = 0.35;
@@ -130,6 +133,7 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
             }
         }
 
+        clusters = MergeClose(clusters);
         foreach (var (sum, members) in clusters)
         {
             var closest = index.Score(Normalized(sum)).Nodes.FirstOrDefault(n => !n.Node.IsRoot);
@@ -138,6 +142,71 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
         }
 
         return Grouping.Ordered(groups);
+    }
+
+    /// <summary>Groups most above the line, at most this many, are merged pairwise after the first pass.</summary>
+    internal const int MaxMergedGroups = 2_000;
+
+    /// <summary>
+    /// The first pass depends on the order phrasings come in; this one does not: the two groups whose means are
+    /// closest are merged while they are at least <see cref="SameQuestion"/> apart (centroid linkage).
+    /// </summary>
+    private static List<(float[] Sum, List<Phrasing> Members)> MergeClose(List<(float[] Sum, List<Phrasing> Members)> clusters)
+    {
+        if (clusters.Count < 2 || clusters.Count > MaxMergedGroups)
+        {
+            return clusters;
+        }
+
+        var live = clusters.ToList();
+        var similarity = new double[live.Count, live.Count];
+        for (var i = 0; i < live.Count; i++)
+        {
+            for (var j = i + 1; j < live.Count; j++)
+            {
+                similarity[i, j] = Cosine(live[i].Sum, live[j].Sum);
+            }
+        }
+
+        var merged = new bool[live.Count];
+        while (true)
+        {
+            (int A, int B, double Score) best = (-1, -1, SameQuestion);
+            for (var i = 0; i < live.Count; i++)
+            {
+                for (var j = i + 1; j < live.Count && !merged[i]; j++)
+                {
+                    if (!merged[j] && similarity[i, j] >= best.Score)
+                    {
+                        best = (i, j, similarity[i, j]);
+                    }
+                }
+            }
+
+            if (best.A < 0)
+            {
+                break;
+            }
+
+            var (a, b) = (best.A, best.B);
+            for (var d = 0; d < live[a].Sum.Length; d++)
+            {
+                live[a].Sum[d] += live[b].Sum[d];
+            }
+
+            live[a].Members.AddRange(live[b].Members);
+            merged[b] = true;
+            for (var k = 0; k < live.Count; k++)
+            {
+                if (k != a && !merged[k])
+                {
+                    var score = Cosine(live[a].Sum, live[k].Sum);
+                    similarity[Math.Min(a, k), Math.Max(a, k)] = score;
+                }
+            }
+        }
+
+        return [.. live.Where((_, i) => !merged[i])];
     }
 
     private static float[] Normalized(float[] sum)
