@@ -42,7 +42,7 @@ public sealed class WordOverlapGrouper : IQuestionGrouper
             var clusters = new List<(HashSet<string> Words, List<Phrasing> Members)>();
             foreach (var phrasing in phrasings)
             {
-                var words = Words.Of(phrasing.Text);
+                var words = Words.Of(phrasing.Text, language);
                 var home = clusters.Select(c => (Cluster: c, Score: Words.Jaccard(words, c.Words))).Where(x => x.Score >= SameQuestion).OrderByDescending(x => x.Score).Select(x => x.Cluster).FirstOrDefault();
                 if (home.Members is null)
                 {
@@ -72,7 +72,7 @@ public sealed class WordOverlapGrouper : IQuestionGrouper
     private static List<(KnowledgeNode Node, HashSet<string> Words)> NodeWords(KnowledgeBase knowledge, string language) =>
         [.. knowledge.NodesById.Values
             .Where(n => !n.IsRoot)
-            .Select(n => (n, Words.Of(string.Join(' ',
+            .Select(n => (n, Words.Of(language: language, text: string.Join(' ',
                 new[] { n.Title.Get(language) }
                     .Concat(n.Keywords.Where(k => k.Weight > 0 && (k.Language == language || k.Language == LocalizedText.DefaultLanguage)).Select(k => k.Term))
                     .Concat(n.Examples.Where(e => e.Language == language).Select(e => e.Text))))))];
@@ -313,7 +313,7 @@ public static class ExamplesSnippet
     }
 }
 
-/// <summary>Content words of a question for word-overlap grouping: lower case, no small words, a plural's "s" dropped.</summary>
+/// <summary>Content words of a question for word-overlap grouping: lower case, no small words, English words stemmed as the matcher stems them.</summary>
 internal static class Words
 {
     private static readonly HashSet<string> Small = new(StringComparer.Ordinal)
@@ -329,8 +329,9 @@ internal static class Words
         "politique", "otan",
     };
 
-    public static HashSet<string> Of(string text)
+    public static HashSet<string> Of(string text, string language = "en")
     {
+        var english = language == LocalizedText.DefaultLanguage;
         var words = new HashSet<string>(StringComparer.Ordinal);
         var word = new StringBuilder();
         foreach (var c in (text + " ").ToLowerInvariant())
@@ -344,7 +345,7 @@ internal static class Words
             if (word.Length >= 3 && !Small.Contains(word.ToString()))
             {
                 var w = word.ToString();
-                words.Add(w.Length > 4 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w);
+                words.Add(english ? PolicyBot.Core.Matching.EnglishStemmer.Stem(w) : w.Length > 4 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w);
             }
 
             word.Clear();

@@ -21,7 +21,7 @@ public static class ReportFormats
 
     internal static string Percent(double share) => share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
