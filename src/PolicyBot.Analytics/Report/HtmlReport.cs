@@ -207,7 +207,8 @@ public static class HtmlReport
         var svg = new StringBuilder(string.Create(Invariant, $"<svg class=\"chart\" viewBox=\"0 0 {width} {row * channels.Count + 4}\" role=\"img\" aria-label=\"Questions per channel\">"));
         for (var i = 0; i < channels.Count; i++)
         {
-            var w = (width - label - 60) * channels[i].Count / max;
+            // Room right of the longest bar for its "142 (56%)".
+            var w = (width - label - 90) * channels[i].Count / max;
             var y = i * row + 4;
             svg.Append(Invariant, $"<text x=\"0\" y=\"{y + 17}\" class=\"axis\">{E(MarkdownReport.ChannelLabel(channels[i].Name))}</text>")
                 .Append(Invariant, $"<rect x=\"{label}\" y=\"{y}\" width=\"{Math.Max(1, w):0.#}\" height=\"22\" fill=\"#1b7f4b\"/>")
