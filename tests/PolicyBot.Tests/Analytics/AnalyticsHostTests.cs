@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using PolicyBot.Analytics;
 using PolicyBot.Analytics.Storage;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Tests.Http;
+using PolicyBot.Tests.WebChat;
 using static PolicyBot.Tests.Analytics.AnalyticsTurns;
 
 namespace PolicyBot.Tests.Analytics;
@@ -67,6 +70,28 @@ public sealed class AnalyticsHostTests
 
         Assert.Contains("Thank you", TextOf(thanks), StringComparison.Ordinal);
         Assert.Equal([Ratings.Down], (await ReadAsync(host)).Feedback.Select(f => f.Rating));
+    }
+
+    [Fact]
+    public async Task With_LogUserText_off_neither_the_question_nor_the_note_reaches_the_logs_while_the_store_keeps_them()
+    {
+        var logs = new FakeLoggerProvider();
+        using var host = new BotHostFactory(null, services => services.AddSingleton<ILoggerProvider>(logs));
+        using var client = host.CreateClient();
+        await AskAsync(client, "Which floor is the canteen on?", "quiet", "q-1");
+        var nodeId = NodeOf(await AskAsync(client, Answerable, "quiet", "q-2"));
+        var card = await ClickAsync(client, SubmitPayload.Feedback(nodeId, helpful: false, "👎 Not helpful"), "quiet", "q-3");
+        var send = SendData(card);
+        send[SubmitPayload.CommentField] = "Nothing on the regional commands";
+        await ClickAsync(client, send, "quiet", "q-4");
+        await WaitForWrittenAsync(host, 4);
+
+        var log = await ReadAsync(host);
+        Assert.Equal("Which floor is the canteen on?", log.Answers[0].Question);
+        Assert.Equal("Nothing on the regional commands", log.Feedback[^1].Comment);
+        var lines = logs.Lines();
+        Assert.Contains(lines, l => l.Contains("Feedback note sent on node " + nodeId, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("canteen", StringComparison.OrdinalIgnoreCase) || l.Contains("regional commands", StringComparison.Ordinal) || l.Contains("protection of civilians policy apply", StringComparison.Ordinal));
     }
 
     [Fact]
