@@ -18,7 +18,10 @@ public sealed class AnalyticsOptions
     /// </summary>
     public string Store { get; set; } = AutoStore;
 
-    /// <summary>The SQLite file; a relative path is under the working directory. Its folder is created at start-up.</summary>
+    /// <summary>
+    /// The SQLite file; its folder is created at start-up. A relative path is under the repository root when the bot
+    /// runs from a clone (so `dotnet run` of the bot and of the CLI agree), else under the working directory.
+    /// </summary>
     public string SqlitePath { get; set; } = DefaultSqlitePath;
 
     /// <summary>
@@ -78,7 +81,7 @@ public sealed record AnalyticsStoreChoice(string Kind, string? SqlitePath)
             {
                 try
                 {
-                    path = Path.GetFullPath(options.SqlitePath.Trim());
+                    path = SqliteFile(options.SqlitePath.Trim());
                     if (Directory.Exists(path))
                     {
                         errors.Add($"Analytics:SqlitePath: '{options.SqlitePath}' is a folder; give a file in it, for example {Path.Combine(options.SqlitePath, "policybot-analytics.db")}.");
@@ -96,5 +99,24 @@ public sealed record AnalyticsStoreChoice(string Kind, string? SqlitePath)
         }
 
         return errors.Count > 0 ? (null, errors) : (new AnalyticsStoreChoice(kind, path), errors);
+    }
+
+    /// <summary>
+    /// Where a SQLite path points. Rooted: itself. Relative: an existing file found as knowledge/ is found (from the
+    /// working directory up to the repository root, then beside the binaries); else a new one under the repository
+    /// root when run from a clone, else under the working directory. `dotnet run` starts the bot in src/PolicyBot and
+    /// the CLI wherever it is typed, and both must come to the same file.
+    /// </summary>
+    public static string SqliteFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.IsPathRooted(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var workingDirectory = Directory.GetCurrentDirectory();
+        return Path.GetFullPath(PolicyBot.Core.ContentFolders.Find(path)
+            ?? Path.Combine(PolicyBot.Core.ContentFolders.RepositoryRoot(workingDirectory) ?? workingDirectory, path));
     }
 }

@@ -94,7 +94,7 @@ internal static class ReportCommand
             }
             else if (!File.Exists(choice.SqlitePath))
             {
-                error.WriteLine($"report: no analytics database at {choice.SqlitePath} (Analytics:SqlitePath, relative to the working directory): run the report where the bot runs, or set the path.");
+                error.WriteLine($"report: no analytics database at {choice.SqlitePath} (Analytics:SqlitePath): has the bot run with this setting? Give the path the bot uses with --Analytics:SqlitePath FILE.");
                 return 1;
             }
             else

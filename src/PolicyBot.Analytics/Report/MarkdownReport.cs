@@ -62,7 +62,11 @@ public static class MarkdownReport
         foreach (var group in report.Unanswered)
         {
             number++;
-            Line();
+            if (number > 1 || report.UnansweredWithoutText > 0)
+            {
+                Line();
+            }
+
             var home = group.LikelyNode is { } node
                 ? $"most likely **{node.Title}** (`{node.Id}`{(group.Closeness is { } c ? $", closeness {c.ToString("0.00", CultureInfo.InvariantCulture)}" : string.Empty)})"
                 : "no close topic";
