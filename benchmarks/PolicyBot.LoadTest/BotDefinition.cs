@@ -27,12 +27,26 @@ internal sealed record BotDefinition(string Name, string ProjectDirectory, strin
             Path.Combine(repoRoot, "src", "PolicyBot"),
             "PolicyBot.dll",
             "/healthz",
-            ["--RateLimiting:BurstLimit=10000", "--RateLimiting:MessagesPerPeriod=10000", "--RateLimiting:ReplenishmentPeriod=00:00:01"],
+            ["--RateLimiting:BurstLimit=10000", "--RateLimiting:MessagesPerPeriod=10000", "--RateLimiting:ReplenishmentPeriod=00:00:01", "--Analytics:Store=Off"],
             "faster than I can answer")
         {
             // The meaning stage loads its model in the background; the load measures the bot once it is ready.
             ReadyPath = "/readyz",
         };
+
+    /// <summary>
+    /// PolicyBot as it runs by default: every turn queued for the content owners' analytics and written in the
+    /// background to a SQLite file, here a fresh one per process (<paramref name="sqlitePath"/>).
+    /// </summary>
+    public static BotDefinition PolicyBotWithAnalytics(string repoRoot, string sqlitePath)
+    {
+        var policyBot = PolicyBot(repoRoot);
+        return policyBot with
+        {
+            Name = "PolicyBot, analytics on",
+            ExtraArguments = [.. policyBot.ExtraArguments.Where(a => !a.StartsWith("--Analytics:", StringComparison.Ordinal)), "--Analytics:Store=Sqlite", $"--Analytics:SqlitePath={sqlitePath}"],
+        };
+    }
 
     public string ProjectFile => Path.Combine(ProjectDirectory, Path.GetFileNameWithoutExtension(AssemblyFileName) + ".csproj");
 

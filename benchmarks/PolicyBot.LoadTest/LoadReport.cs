@@ -14,9 +14,12 @@ internal sealed record BotRun(RunResult Run, TimeSpan FirstAnswer, TimeSpan? Hea
 /// The bots measured back to back, so they share the machine's conditions: the bare echo bot (the baseline of the
 /// target), optionally the echo bot with PolicyBot's reuse of the SDK's per-turn clients (like for like), PolicyBot.
 /// </summary>
-internal sealed record Round(int Number, BotRun Echo, BotRun PolicyBot, BotRun? EchoReusingClients = null)
+internal sealed record Round(int Number, BotRun Echo, BotRun PolicyBot, BotRun? EchoReusingClients = null, BotRun? PolicyBotAnalytics = null)
 {
     public double ThroughputRatio => Ratio(PolicyBot, Echo);
+
+    /// <summary>PolicyBot recording every turn for the content owners (SQLite, in the background) against the bare echo bot.</summary>
+    public double? AnalyticsRatio => PolicyBotAnalytics is { } analytics ? Ratio(analytics, Echo) : null;
 
     /// <summary>PolicyBot against an echo bot with the same client reuse: what PolicyBot's own work costs.</summary>
     public double? LikeForLikeRatio => EchoReusingClients is { } reusing ? Ratio(PolicyBot, reusing) : null;
@@ -54,7 +57,10 @@ internal sealed record LoadReport(
     public double? MedianLikeForLikeRatio =>
         Rounds.Count > 0 && Rounds.All(r => r.LikeForLikeRatio is not null) ? Percentiles.Median(Rounds.Select(r => r.LikeForLikeRatio!.Value)) : null;
 
-    public int TotalErrors => Rounds.Sum(r => r.Echo.Run.Errors + r.PolicyBot.Run.Errors + (r.EchoReusingClients?.Run.Errors ?? 0)) + Memory.Sum(m => m.Errors);
+    public double? MedianAnalyticsRatio =>
+        Rounds.Count > 0 && Rounds.All(r => r.AnalyticsRatio is not null) ? Percentiles.Median(Rounds.Select(r => r.AnalyticsRatio!.Value)) : null;
+
+    public int TotalErrors => Rounds.Sum(r => r.Echo.Run.Errors + r.PolicyBot.Run.Errors + (r.EchoReusingClients?.Run.Errors ?? 0) + (r.PolicyBotAnalytics?.Run.Errors ?? 0)) + Memory.Sum(m => m.Errors);
 
     public double PolicyBotStartupMs => Percentiles.Median(Rounds.Select(r => r.PolicyBot.FirstAnswer.TotalMilliseconds));
 
@@ -64,6 +70,7 @@ internal sealed record LoadReport(
 
     public bool AllTargetsMet =>
         MedianRatio >= Targets.MinThroughputRatio && TotalErrors == 0 && PolicyBotStartupMs < Targets.MaxStartupMs
+        && (MedianAnalyticsRatio is not { } analytics || analytics >= Targets.MinThroughputRatio)
         && (Memory.Count == 0 || MemoryGrowth is { } growth && growth <= Targets.MaxMemoryGrowth);
 
     public string ToMarkdown()
@@ -76,7 +83,8 @@ internal sealed record LoadReport(
         Line(md, $"- Machine: {Machine.Describe()}, at the end {LoadAverageAtEnd}");
         Line(md, $"- Code: `{Machine.Commit}`");
         Line(md, $"- Load: {s.Concurrency} workers over {s.Conversations:N0} conversations, {QuestionCount} questions from `{Path.GetFileName(QuestionsPath)}`, deliveryMode expectReplies over HTTP/1.1 on loopback.");
-        Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), {(likeForLike is null ? "echo bot then PolicyBot" : "echo bot, echo bot reusing clients, then PolicyBot")}.");
+        var analyticsRatio = MedianAnalyticsRatio;
+        Line(md, $"  Per bot and round: a fresh Release process (Production, logging at Warning), {s.WarmupTurns:N0} warm-up turns, then up to {s.Turns:N0} turns or {s.Duration.TotalSeconds:0} s; {s.Rounds} round(s), {(likeForLike is null ? "echo bot then PolicyBot" : "echo bot, echo bot reusing clients, then PolicyBot")}{(analyticsRatio is null ? string.Empty : " (analytics off), then PolicyBot with analytics on (every turn queued and written in the background to a fresh SQLite file)")}.");
         md.Append('\n');
         Line(md, $"#### Throughput and latency (median over {Rounds.Count} round(s))");
         md.Append('\n');
@@ -98,6 +106,13 @@ internal sealed record LoadReport(
             Line(md, $"| PolicyBot / echo reusing clients | {ratio:0.00} | {bot.P50 / reusing.P50:0.00} | {bot.P99 / reusing.P99:0.00} | | {bot.CpuMsPerTurn / reusing.CpuMsPerTurn:0.00} | | |");
         }
 
+        if (analyticsRatio is { } withAnalytics)
+        {
+            var analytics = Summary(Rounds.Select(r => r.PolicyBotAnalytics!).ToList());
+            Line(md, $"| PolicyBot, analytics on | {analytics.Tps:N0} | {analytics.P50:0.0} | {analytics.P99:0.0} | {analytics.Errors} | {analytics.CpuMsPerTurn:0.000} | {analytics.StartupMs:N0} | {analytics.StartupCpuMs:N0} |");
+            Line(md, $"| **PolicyBot, analytics on / echo** | **{withAnalytics:0.00}** | {analytics.P50 / echo.P50:0.00} | {analytics.P99 / echo.P99:0.00} | | {analytics.CpuMsPerTurn / echo.CpuMsPerTurn:0.00} | {analytics.StartupMs / echo.StartupMs:0.00} | {analytics.StartupCpuMs / echo.StartupCpuMs:0.00} |");
+        }
+
         md.Append('\n');
         if (likeForLike is not null)
         {
@@ -109,17 +124,18 @@ internal sealed record LoadReport(
         md.Append('\n');
         Line(md, $"#### Per round");
         md.Append('\n');
-        Line(md, $"| round | echo turns/s | PolicyBot turns/s | ratio | echo reusing clients turns/s (ratio) | echo p50 / p99 ms | PolicyBot p50 / p99 ms | errors echo / PolicyBot | CPU ms per turn echo / PolicyBot | start-up echo / PolicyBot ms (PolicyBot /healthz ms) |");
-        Line(md, $"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, $"| round | echo turns/s | PolicyBot turns/s | ratio | echo reusing clients turns/s (ratio) | echo p50 / p99 ms | PolicyBot p50 / p99 ms | errors echo / PolicyBot | CPU ms per turn echo / PolicyBot | start-up echo / PolicyBot ms (PolicyBot /healthz ms) |{(analyticsRatio is null ? string.Empty : " analytics on turns/s (ratio), errors, CPU ms per turn |")}");
+        Line(md, $"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|{(analyticsRatio is null ? string.Empty : "---:|")}");
         foreach (var r in Rounds)
         {
-            Line(md, $"| {r.Number} | {r.Echo.Run.TurnsPerSecond:N0} | {r.PolicyBot.Run.TurnsPerSecond:N0} | {r.ThroughputRatio:0.00} | {(r.EchoReusingClients is { } e ? $"{e.Run.TurnsPerSecond:N0} ({r.LikeForLikeRatio:0.00})" : "-")} | {r.Echo.Run.Latency.P50:0.0} / {r.Echo.Run.Latency.P99:0.0} | {r.PolicyBot.Run.Latency.P50:0.0} / {r.PolicyBot.Run.Latency.P99:0.0} | {r.Echo.Run.Errors} / {r.PolicyBot.Run.Errors} | {r.Echo.CpuMsPerTurn:0.000} / {r.PolicyBot.CpuMsPerTurn:0.000} | {r.Echo.FirstAnswer.TotalMilliseconds:N0} / {r.PolicyBot.FirstAnswer.TotalMilliseconds:N0} ({r.PolicyBot.Healthy?.TotalMilliseconds:N0}) |");
+            var analyticsCells = r.PolicyBotAnalytics is { } a ? $" {a.Run.TurnsPerSecond:N0} ({r.AnalyticsRatio:0.00}), {a.Run.Errors}, {a.CpuMsPerTurn:0.000} |" : string.Empty;
+            Line(md, $"| {r.Number} | {r.Echo.Run.TurnsPerSecond:N0} | {r.PolicyBot.Run.TurnsPerSecond:N0} | {r.ThroughputRatio:0.00} | {(r.EchoReusingClients is { } e ? $"{e.Run.TurnsPerSecond:N0} ({r.LikeForLikeRatio:0.00})" : "-")} | {r.Echo.Run.Latency.P50:0.0} / {r.Echo.Run.Latency.P99:0.0} | {r.PolicyBot.Run.Latency.P50:0.0} / {r.PolicyBot.Run.Latency.P99:0.0} | {r.Echo.Run.Errors} / {r.PolicyBot.Run.Errors} | {r.Echo.CpuMsPerTurn:0.000} / {r.PolicyBot.CpuMsPerTurn:0.000} | {r.Echo.FirstAnswer.TotalMilliseconds:N0} / {r.PolicyBot.FirstAnswer.TotalMilliseconds:N0} ({r.PolicyBot.Healthy?.TotalMilliseconds:N0}) |{analyticsCells}");
         }
 
         if (Memory.Count > 0)
         {
             md.Append('\n');
-            Line(md, $"#### Memory (PolicyBot, one fresh process, no warm-up; VmRSS/VmHWM from /proc/<pid>/status, 1 s after the load pauses)");
+            Line(md, $"#### Memory (PolicyBot{(analyticsRatio is null ? string.Empty : " with analytics on")}, one fresh process, no warm-up; VmRSS/VmHWM from /proc/<pid>/status, 1 s after the load pauses)");
             md.Append('\n');
             Line(md, $"| after turns | VmRSS MB | peak VmHWM MB | errors |");
             Line(md, $"|---:|---:|---:|---:|");
@@ -134,6 +150,11 @@ internal sealed record LoadReport(
         Line(md, $"#### Targets");
         md.Append('\n');
         Line(md, $"- Throughput ≥ {Targets.MinThroughputRatio:0.00} × echo: {Verdict(MedianRatio >= Targets.MinThroughputRatio)} ({MedianRatio:0.00})");
+        if (analyticsRatio is { } analyticsMet)
+        {
+            Line(md, $"- Throughput with analytics on ≥ {Targets.MinThroughputRatio:0.00} × echo: {Verdict(analyticsMet >= Targets.MinThroughputRatio)} ({analyticsMet:0.00})");
+        }
+
         Line(md, $"- Zero errors: {Verdict(TotalErrors == 0)} ({TotalErrors})");
         Line(md, $"- PolicyBot start-up < {Targets.MaxStartupMs:N0} ms: {Verdict(PolicyBotStartupMs < Targets.MaxStartupMs)} ({PolicyBotStartupMs:N0} ms)");
         if (Memory.Count > 0)
@@ -149,7 +170,7 @@ internal sealed record LoadReport(
             }
         }
 
-        var samples = Rounds.SelectMany(r => new[] { ("echo bot", r.Echo.Run), ("echo bot reusing clients", r.EchoReusingClients?.Run), ("PolicyBot", r.PolicyBot.Run) })
+        var samples = Rounds.SelectMany(r => new[] { ("echo bot", r.Echo.Run), ("echo bot reusing clients", r.EchoReusingClients?.Run), ("PolicyBot", r.PolicyBot.Run), ("PolicyBot, analytics on", r.PolicyBotAnalytics?.Run) })
             .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))
             .SelectMany(x => x.Item2.ErrorSamples.Select(e => $"{x.Item1}: {e}")).Distinct().Take(10).ToList();
         if (samples.Count > 0)

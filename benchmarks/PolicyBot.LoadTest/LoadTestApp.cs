@@ -90,12 +90,16 @@ internal sealed class LoadTestApp
             var echoRun = await MeasureAsync(echo, driver, client, number, cancellationToken);
             var reusingRun = _settings.LikeForLike ? await MeasureAsync(BotDefinition.EchoReusingClients(repoRoot), driver, client, number, cancellationToken) : null;
             var policyRun = await MeasureAsync(policyBot, driver, client, number, cancellationToken);
-            rounds.Add(new Round(number, echoRun, policyRun, reusingRun));
+            var analyticsRun = _settings.Analytics
+                ? await WithAnalyticsFileAsync(file => MeasureAsync(BotDefinition.PolicyBotWithAnalytics(repoRoot, file), driver, client, number, cancellationToken))
+                : null;
+            rounds.Add(new Round(number, echoRun, policyRun, reusingRun, analyticsRun));
         }
 
-        var memory = _settings.MemoryCheckpoints.Count > 0
-            ? await MeasureMemoryAsync(policyBot, driver, client, cancellationToken)
-            : [];
+        // Memory with analytics on, as the bot runs by default: the queue and the held questions must stay bounded.
+        var memory = _settings.MemoryCheckpoints.Count == 0 ? []
+            : _settings.Analytics ? await WithAnalyticsFileAsync(file => MeasureMemoryAsync(BotDefinition.PolicyBotWithAnalytics(repoRoot, file), driver, client, cancellationToken))
+            : await MeasureMemoryAsync(policyBot, driver, client, cancellationToken);
 
         var report = new LoadReport(taken, machine, _settings, questionsPath, questions.Count, rounds, memory, MachineInfo.ReadLoadAverage());
         var markdown = report.ToMarkdown();
@@ -112,6 +116,23 @@ internal sealed class LoadTestApp
         _output.Write(markdown);
         await WriteReportAsync(ReportFile.SoakSection, markdown, cancellationToken);
         return soak.TargetsMet ? ExitOk : ExitTargetMissed;
+    }
+
+    /// <summary>A fresh SQLite file for one analytics-on process (its tables start empty), deleted after it.</summary>
+    private async Task<T> WithAnalyticsFileAsync<T>(Func<string, Task<T>> run)
+    {
+        var folder = Directory.CreateTempSubdirectory("policybot-load-analytics-").FullName;
+        try
+        {
+            var result = await run(Path.Combine(folder, "analytics.db"));
+            var size = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
+            _log.WriteLine($"Analytics file after the run: {size / 1024.0 / 1024.0:0.0} MB");
+            return result;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>With --out, replaces this run's own section of the report file and keeps the other's.</summary>

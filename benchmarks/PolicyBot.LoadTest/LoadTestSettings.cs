@@ -23,6 +23,7 @@ internal sealed record LoadTestSettings
           --memory-duration SECONDS time limit of the memory run (default 900)
           --start-timeout SECONDS  how long a bot may take to answer its first turn (default 60)
           --bare-echo-only         skip the like-for-like baseline (the echo bot reusing clients as PolicyBot does)
+          --no-analytics           skip PolicyBot with analytics on (its row, and its memory run: then analytics off)
           --soak                   instead of the comparison: PolicyBot alone, a new conversation for every turn,
                                    RSS after the warm-up, every 100,000 turns and at the end
           --soak-turns N           measured turns of the soak (default 1000000)
@@ -65,6 +66,9 @@ internal sealed record LoadTestSettings
     /// <summary>Also measure the echo bot with PolicyBot's client reuse, for the like-for-like ratio.</summary>
     public bool LikeForLike { get; init; } = true;
 
+    /// <summary>Also measure PolicyBot with analytics on (SQLite, as it runs by default); the memory run uses it too.</summary>
+    public bool Analytics { get; init; } = true;
+
     public bool ShowHelp { get; init; }
 
     /// <summary>Soak mode: every turn a new conversation, memory read as the store fills and then keeps forgetting.</summary>
@@ -92,6 +96,7 @@ internal sealed record LoadTestSettings
                 "--help" or "-h" => settings with { ShowHelp = true },
                 "--no-build" => settings with { Build = false },
                 "--bare-echo-only" => settings with { LikeForLike = false },
+                "--no-analytics" => settings with { Analytics = false },
                 "--repo-root" => settings with { RepoRoot = NonEmpty(name, Value()) },
                 "--questions" => settings with { QuestionsPath = NonEmpty(name, Value()) },
                 "--out" => settings with { OutPath = NonEmpty(name, Value()) },

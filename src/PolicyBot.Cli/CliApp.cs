@@ -22,6 +22,8 @@ internal static class CliApp
                 return EvalCommand.Run(rest, output, error);
             case "teams-package":
                 return Teams.TeamsPackageCommand.Run(rest, output, error);
+            case "report":
+                return ReportCommand.Run(rest, output, error);
         }
 
         error.WriteLine($"Unknown command '{args[0]}'.");
@@ -37,5 +39,6 @@ internal static class CliApp
           eval FILE.jsonl            score an evaluation set: accuracy per label and language, and every miss
                                      (--lang auto, the default, detects each question's language; a line's "lang" wins)
           teams-package --out FILE   write the Teams app package (--bot-id GUID, --config FILE, --Teams:App:KEY VALUE)
+          report                     what staff asked, missed and rated: --since 30d, --format md|csv|html|json, --out FILE
         """;
 }

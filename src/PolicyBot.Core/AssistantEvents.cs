@@ -44,4 +44,19 @@ public sealed record TurnEvent(ReplyKind Outcome, UserInputKind Input, string Co
 /// <param name="NodeId">The node rated, or null when the id in the click is not (or no longer) in the knowledge.</param>
 /// <param name="TopicId">The topic of the node rated.</param>
 /// <param name="Rating">"up" or "down", as the card sent it.</param>
-public sealed record FeedbackEvent(string? NodeId, string? TopicId, string Rating, string ContentVersion) : AssistantEvent(ContentVersion);
+public sealed record FeedbackEvent(string? NodeId, string? TopicId, string Rating, string ContentVersion) : AssistantEvent(ContentVersion)
+{
+    /// <summary>The language of the conversation ("en", "fr").</summary>
+    public string Language { get; init; } = PolicyBot.Core.Language.Languages.English;
+}
+
+/// <summary>
+/// The "What was missing?" card after a 👎 was sent. The note itself is what the user typed, so it is not in the
+/// event (events are logged); a host that keeps it for the content owners reads it from the input's value.
+/// </summary>
+/// <param name="NodeId">The node the note is about, or null when the id in the click is not (or no longer) in the knowledge.</param>
+public sealed record FeedbackCommentEvent(string? NodeId, string? TopicId, string ContentVersion) : AssistantEvent(ContentVersion)
+{
+    /// <summary>The language of the conversation ("en", "fr").</summary>
+    public string Language { get; init; } = PolicyBot.Core.Language.Languages.English;
+}

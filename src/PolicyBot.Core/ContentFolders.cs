@@ -49,6 +49,21 @@ public static class ContentFolders
         return null;
     }
 
+    /// <summary>The repository root holding <paramref name="start"/> (the folder with PolicyBot.sln or .git), or null outside any.</summary>
+    public static string? RepositoryRoot(string start)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(start);
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (IsRepositoryRoot(directory.FullName))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary><paramref name="start"/> and its parents up to the repository root; <paramref name="start"/> alone when no repository holds it.</summary>
     private static List<string> Climb(string start)
     {

@@ -46,7 +46,18 @@ public sealed class PolicyAssistant : IPolicyAssistant
     {
         if (reply.Kind == ReplyKind.FeedbackThanks)
         {
-            return new FeedbackEvent(reply.Node?.Id, reply.Node?.TopicId, reply.FeedbackRating ?? string.Empty, knowledge.ContentVersion);
+            return new FeedbackEvent(reply.Node?.Id, reply.Node?.TopicId, reply.FeedbackRating ?? string.Empty, knowledge.ContentVersion)
+            {
+                Language = reply.Language,
+            };
+        }
+
+        if (reply.Kind == ReplyKind.FeedbackCommentThanks)
+        {
+            return new FeedbackCommentEvent(reply.Node?.Id, reply.Node?.TopicId, knowledge.ContentVersion)
+            {
+                Language = reply.Language,
+            };
         }
 
         return new TurnEvent(reply.Kind, input.Kind, knowledge.ContentVersion)

@@ -86,6 +86,18 @@ public sealed class PolicyAssistantEventsTests
     }
 
     [Fact]
+    public async Task The_note_sent_after_a_thumbs_down_is_a_comment_event_on_the_node_without_the_note_itself()
+    {
+        var input = UserInput.FromSubmit(SubmitActions.FeedbackComment, "women-peace-security", "the national action plans of 2024");
+
+        var comment = Assert.IsType<FeedbackCommentEvent>(await EventOf(input));
+
+        Assert.Equal("women-peace-security", comment.NodeId);
+        Assert.Equal(Knowledge.ContentVersion, comment.ContentVersion);
+        Assert.DoesNotContain("action plans", comment.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_question_never_appears_in_its_event()
     {
         _matcher.Setup(m => m.Match("my secret question", Knowledge, "en")).Returns(MatchResult.Nothing());

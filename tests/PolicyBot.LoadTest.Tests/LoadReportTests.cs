@@ -77,6 +77,24 @@ public sealed class LoadReportTests
         Assert.Contains("50 (time limit hit before 100)", report.ToMarkdown(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_analytics_on_row_has_its_own_ratio_against_the_bare_echo_bot_and_its_own_target()
+    {
+        var met = Report([Round(1, 1000, 900) with { PolicyBotAnalytics = Run(850) }, Round(2, 1000, 900) with { PolicyBotAnalytics = Run(830) }], []);
+        var missed = Report([Round(1, 1000, 900) with { PolicyBotAnalytics = Run(700) }], []);
+        var markdown = met.ToMarkdown();
+
+        Assert.Equal(0.84, met.MedianAnalyticsRatio!.Value, 3);
+        Assert.True(met.AllTargetsMet);
+        Assert.Contains("| **PolicyBot, analytics on / echo** | **0.84** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1,000 | 900 | 0.90 | - |", markdown, StringComparison.Ordinal);
+        Assert.Contains(" 850 (0.85), 0, 1.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Throughput with analytics on ≥ 0.80 × echo: met (0.84)", markdown, StringComparison.Ordinal);
+        Assert.False(missed.AllTargetsMet);
+        Assert.Contains("- Throughput with analytics on ≥ 0.80 × echo: **MISSED** (0.70)", missed.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Null(Report([Round(1, 1000, 900)], []).MedianAnalyticsRatio);
+    }
+
     private static LoadReport Report(IReadOnlyList<Round> rounds, IReadOnlyList<MemoryCheckpoint> memory) =>
         new(DateTimeOffset.UnixEpoch, Machine, LoadTestSettings.Parse([]), "/x/questions.dev.jsonl", 140, rounds, memory, "0.00 0.00 0.00");
 

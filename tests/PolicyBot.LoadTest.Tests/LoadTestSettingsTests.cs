@@ -12,6 +12,7 @@ public sealed class LoadTestSettingsTests
         Assert.Equal("127.0.0.1", settings.Host);
         Assert.True(settings.Build);
         Assert.True(settings.LikeForLike);
+        Assert.True(settings.Analytics);
         Assert.Null(settings.OutPath);
     }
 
@@ -32,6 +33,9 @@ public sealed class LoadTestSettingsTests
 
     [Fact]
     public void The_like_for_like_echo_bot_can_be_skipped() => Assert.False(LoadTestSettings.Parse(["--bare-echo-only"]).LikeForLike);
+
+    [Fact]
+    public void The_analytics_on_bot_can_be_skipped() => Assert.False(LoadTestSettings.Parse(["--no-analytics"]).Analytics);
 
     [Fact]
     public void Memory_run_can_be_skipped() => Assert.Empty(LoadTestSettings.Parse(["--memory-turns", "none"]).MemoryCheckpoints);

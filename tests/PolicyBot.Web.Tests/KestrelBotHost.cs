@@ -25,12 +25,17 @@ public sealed class KestrelBotHost : WebApplicationFactory<Program>
         // The meaning stage's model loads in the background: off unless a test asks, so cards never change mid-test.
         _settings = new Dictionary<string, string?>(settings);
         _settings.TryAdd("Matching:Semantic:Enabled", "false");
+        _settings.TryAdd("Analytics:SqlitePath", Path.Combine(Path.GetTempPath(), "policybot-tests", $"analytics-{Guid.NewGuid():N}.db"));
+        AnalyticsPath = _settings["Analytics:SqlitePath"]!;
         _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.Single());
     }
+
+    /// <summary>This host's analytics database (a temporary file unless the test names one).</summary>
+    public string AnalyticsPath { get; }
 
     /// <summary>For example http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }

@@ -42,6 +42,7 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
             ReplyKind.Menu => Menu(reply, knowledge, t),
             ReplyKind.Help => Help(t, strings),
             ReplyKind.FeedbackThanks => FeedbackThanks(reply, t),
+            ReplyKind.FeedbackCommentThanks => CardModel.TextOnly(t[Keys.ThanksNote]),
             ReplyKind.WhatsNew => WhatsNew(reply, knowledge, t),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.Kind, "unknown reply kind"),
         };
@@ -447,10 +448,25 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         return new CardModel(CardTemplateNames.Help, data, t[Keys.HelpText], []);
     }
 
-    private static CardModel FeedbackThanks(DialogReply reply, LanguageStrings t) =>
-        CardModel.TextOnly(string.Equals(reply.FeedbackRating, "down", StringComparison.OrdinalIgnoreCase)
-            ? t[Keys.ThanksNotHelpful]
-            : t[Keys.Thanks]);
+    private static CardModel FeedbackThanks(DialogReply reply, LanguageStrings t)
+    {
+        if (!string.Equals(reply.FeedbackRating, "down", StringComparison.OrdinalIgnoreCase) || reply.Node is not { } rated)
+        {
+            return CardModel.TextOnly(t[Keys.Thanks]);
+        }
+
+        // After 👎, one optional box for the content owners; its Send carries the node id, so it needs no state.
+        var text = t[Keys.FeedbackText];
+        var data = new JsonObject
+        {
+            ["about"] = t.Format(Keys.FeedbackAbout, ("title", rated.Title.Get(t.Language))),
+            ["inputId"] = SubmitPayload.CommentField,
+            ["maxLength"] = SubmitPayload.MaxCommentLength,
+            ["sendData"] = SubmitPayload.FeedbackComment(rated.Id),
+            ["fallbackText"] = text,
+        };
+        return new CardModel(CardTemplateNames.Feedback, data, text, []);
+    }
 
     private static string StatusLine(KnowledgeNode node, KnowledgeNode topic, LanguageStrings t)
     {

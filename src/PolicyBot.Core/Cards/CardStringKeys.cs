@@ -25,6 +25,10 @@ internal static class CardStringKeys
     public const string Thanks = "common.thanks";
     public const string ThanksNotHelpful = "common.thanksNotHelpful";
     public const string DefaultContact = "common.defaultContact";
+    public const string ThanksNote = "common.thanksNote";
+
+    public const string FeedbackAbout = "feedback.about";
+    public const string FeedbackText = "feedback.text";
 
     public const string WelcomeText = "welcome.textWelcome";
     public const string WelcomePick = "welcome.textPick";

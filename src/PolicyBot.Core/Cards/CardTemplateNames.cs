@@ -13,5 +13,8 @@ public static class CardTemplateNames
     /// <summary>The answer shared into a conversation (Teams' message extension and link previews).</summary>
     public const string Share = "share";
 
-    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help, Share];
+    /// <summary>After 👎: "What was missing?", one optional text box and Send.</summary>
+    public const string Feedback = "feedback";
+
+    public static IReadOnlyList<string> Required { get; } = [Node, Disambiguation, Fallback, Welcome, Menu, Help, Share, Feedback];
 }

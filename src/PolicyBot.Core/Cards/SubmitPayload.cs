@@ -30,6 +30,22 @@ public static class SubmitPayload
     public static JsonObject Feedback(string nodeId, bool helpful, string displayText) =>
         Create(SubmitActions.Feedback, nodeId, displayText, helpful ? "up" : "down");
 
+    /// <summary>The id of the "What was missing?" box: the channel puts its text under this name beside the button's data.</summary>
+    public const string CommentField = "comment";
+
+    /// <summary>The longest note the box takes (the host keeps at most this much, after redaction).</summary>
+    public const int MaxCommentLength = 500;
+
+    /// <summary>
+    /// The Send of the "What was missing?" card: a plain Action.Submit, not a messageBack, because only then does every
+    /// channel (Teams included) merge the card's input into the activity's value.
+    /// </summary>
+    public static JsonObject FeedbackComment(string nodeId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        return new JsonObject(Intent(SubmitActions.FeedbackComment, nodeId, null));
+    }
+
     private static IEnumerable<KeyValuePair<string, JsonNode?>> Intent(string action, string? nodeId, string? value)
     {
         yield return new("action", action);

@@ -54,6 +54,9 @@ public sealed class DialogEngine
             case SubmitActions.Feedback when knowledge.Find(input.NodeId) is not null && input.Value is "up" or "down":
                 // The card is not repeated; the position does not move.
                 return new DialogTurn(new DialogReply(ReplyKind.FeedbackThanks) { Node = knowledge.Find(input.NodeId), FeedbackRating = input.Value }, context);
+            case SubmitActions.FeedbackComment when knowledge.Find(input.NodeId) is { } rated:
+                // An empty note is fine: the user pressed Send without typing.
+                return new DialogTurn(new DialogReply(ReplyKind.FeedbackCommentThanks) { Node = rated }, context);
             default:
                 // A stale or foreign button (unknown node id, wrong shape): say so with the menu rather than guess.
                 return Fallback(null, context, knowledge, countsAsMiss: false);

@@ -23,8 +23,11 @@ public enum ReplyKind
     /// <summary>Nothing matched: say so, offer the menu (and after two misses the policy office contact).</summary>
     Fallback,
 
-    /// <summary>Thanks for a 👍 / 👎 click; no card is repeated.</summary>
+    /// <summary>Thanks for a 👍 / 👎 click; no card is repeated. After 👎, a small card asks "What was missing?".</summary>
     FeedbackThanks,
+
+    /// <summary>Thanks for the note sent from the "What was missing?" card (an empty one too).</summary>
+    FeedbackCommentThanks,
 
     /// <summary>"What changed since 2021?": the dated changes of every topic, newest first (Node is the root).</summary>
     WhatsNew,
@@ -42,6 +45,9 @@ public static class SubmitActions
 
     /// <summary>"English" / "Français": the value is the language code ("en", "fr").</summary>
     public const string Language = "language";
+
+    /// <summary>The "What was missing?" card's Send: the node id, and the note in <see cref="UserInput.Value"/>.</summary>
+    public const string FeedbackComment = "comment";
 }
 
 /// <summary>What the dialog decided to say, before it is rendered as a card.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Core.Cards;
 using PolicyBot.Core.Dialog;
 
 namespace PolicyBot.Bots;
@@ -84,6 +85,12 @@ internal static class ActivityInputReader
         var extra = payload["value"] is { Type: JTokenType.String or JTokenType.Integer or JTokenType.Boolean } valueToken
             ? valueToken.ToString()
             : null;
+
+        // The "What was missing?" card: the channel merges its text box into the data under the box's id.
+        if (action.Trim() == SubmitActions.FeedbackComment)
+        {
+            extra = payload[SubmitPayload.CommentField] is { Type: JTokenType.String } comment ? comment.Value<string>() : null;
+        }
         input = UserInput.FromSubmit(action.Trim(), id, extra);
         return true;
     }

@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Analytics.Recording;
 using PolicyBot.Core;
 using PolicyBot.Core.Dialog;
 using PolicyBot.Core.Telemetry;
@@ -36,6 +37,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
     private readonly ILogger<PolicyTeamsBot> _logger;
     private readonly PolicyBotTelemetry _telemetry;
     private readonly TeamsMessageExtension _messageExtension;
+    private readonly AnalyticsRecorder _analytics;
+    private readonly TimeProvider _time;
 
     public PolicyTeamsBot(
         IPolicyAssistant assistant,
@@ -45,7 +48,9 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         ConversationRateLimiter rateLimiter,
         ILogger<PolicyTeamsBot> logger,
         PolicyBotTelemetry telemetry,
-        TeamsMessageExtension messageExtension)
+        TeamsMessageExtension messageExtension,
+        AnalyticsRecorder analytics,
+        TimeProvider time)
     {
         _assistant = assistant;
         _conversationData = conversationData;
@@ -55,6 +60,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         _logger = logger;
         _telemetry = telemetry;
         _messageExtension = messageExtension;
+        _analytics = analytics;
+        _time = time;
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -254,6 +261,12 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         {
             Record(turnContext, assistantEvent);
         }
+
+        // For the content owners' report: queued in memory, written in the background, never waited for.
+        if (reply.Events.Count > 0)
+        {
+            _analytics.Record(new TurnObservation(_time.GetUtcNow(), turnContext.Activity.ChannelId ?? string.Empty, turnContext.Activity.Conversation?.Id, input, reply.Events));
+        }
     }
 
     private void Record(ITurnContext turnContext, AssistantEvent assistantEvent)
@@ -264,6 +277,11 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
             case FeedbackEvent feedback:
                 _telemetry.RecordFeedback(feedback.Rating, feedback.TopicId);
                 LogFeedback(feedback.Rating, feedback.NodeId, feedback.TopicId, feedback.ContentVersion, conversationId);
+                break;
+
+            case FeedbackCommentEvent comment:
+                // The note itself stays out of the logs, whatever Privacy:LogUserText says: only the analytics store keeps it, redacted.
+                LogFeedbackComment(comment.NodeId, comment.TopicId, comment.ContentVersion, conversationId);
                 break;
 
             case TurnEvent turn:
@@ -334,6 +352,9 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invoke {InvokeName} refused with 400 in conversation {ConversationId}: {Problem}")]
     private partial void LogInvalidInvoke(string? invokeName, string problem, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback note sent on node {NodeId} (topic {TopicId}, content {ContentVersion}) in conversation {ConversationId}")]
+    private partial void LogFeedbackComment(string? nodeId, string? topicId, string contentVersion, string? conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity {ActivityId} from tenant {TenantId}: not in Teams:AllowedTenantIds")]
     private partial void LogTenantRefused(string? activityId, string tenantId);

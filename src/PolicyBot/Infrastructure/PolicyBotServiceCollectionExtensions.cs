@@ -24,7 +24,6 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddSingleton<ConversationRateLimiter>();
 
         // Read from configuration, not IOptions<HostingOptions>: the host takes HostOptions while it is built, before
@@ -52,6 +51,7 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddTransient<IBot, PolicyTeamsBot>();
 
         services.AddPolicyAssistant(configuration);
+        services.AddPolicyBotAnalytics(configuration);
         services.AddWebChat(configuration);
         services.AddPolicyBotTelemetry(configuration);
         services.AddPolicyBotHealthChecks();

@@ -13,7 +13,7 @@ public sealed class CardRendererTests(ITestOutputHelper output)
 {
     private static readonly HashSet<string> KnownActions =
     [
-        SubmitActions.Node, SubmitActions.Menu, SubmitActions.Help, SubmitActions.Back, SubmitActions.NoneOfThese, SubmitActions.Feedback, SubmitActions.Language,
+        SubmitActions.Node, SubmitActions.Menu, SubmitActions.Help, SubmitActions.Back, SubmitActions.NoneOfThese, SubmitActions.Feedback, SubmitActions.Language, SubmitActions.FeedbackComment,
     ];
 
     private readonly KnowledgeBase _knowledge = TestKnowledge.Create(topicCount: 7);
@@ -31,13 +31,30 @@ public sealed class CardRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Feedback_thanks_is_text_only()
+    public void Thanks_for_a_thumbs_up_is_text_only_and_a_thumbs_down_asks_what_was_missing_in_one_optional_box()
     {
-        var up = _renderer.Render(new DialogReply(ReplyKind.FeedbackThanks) { FeedbackRating = "up" }, _knowledge);
-        var down = _renderer.Render(new DialogReply(ReplyKind.FeedbackThanks) { FeedbackRating = "down" }, _knowledge);
+        var node = _knowledge.Topics[0];
+        var up = _renderer.Render(new DialogReply(ReplyKind.FeedbackThanks) { Node = node, FeedbackRating = "up" }, _knowledge);
+        var down = _renderer.Render(new DialogReply(ReplyKind.FeedbackThanks) { Node = node, FeedbackRating = "down" }, _knowledge);
+        var noted = _renderer.Render(new DialogReply(ReplyKind.FeedbackCommentThanks) { Node = node }, _knowledge);
         Assert.Null(up.CardJson);
-        Assert.Null(down.CardJson);
+        Assert.Null(noted.CardJson);
         Assert.NotEqual(up.Text, down.Text);
+
+        AssertTeamsReady(down, _knowledge);
+        var card = JsonNode.Parse(down.CardJson!)!;
+        Assert.Equal("What was missing?", card["body"]![0]!["text"]!.GetValue<string>());
+        var input = Assert.Single(card["body"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "Input.Text")!;
+        Assert.Equal(SubmitPayload.CommentField, input["id"]!.GetValue<string>());
+        Assert.Null(input["isRequired"]);
+        Assert.Equal(SubmitPayload.MaxCommentLength, input["maxLength"]!.GetValue<int>());
+
+        // A plain Action.Submit (no messageBack): Teams merges the box's text into the value only then.
+        var send = Assert.Single(CardTestContext.Actions(card, "Action.Submit"));
+        Assert.Equal("Send", send["title"]!.GetValue<string>());
+        Assert.Equal(SubmitActions.FeedbackComment, send["data"]!["action"]!.GetValue<string>());
+        Assert.Equal(node.Id, send["data"]!["id"]!.GetValue<string>());
+        Assert.Null(send["data"]!["msteams"]);
     }
 
     [Fact]
@@ -318,7 +335,7 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         var data = Assert.IsType<JsonObject>(action["data"]);
         var intent = data["action"]!.GetValue<string>();
         Assert.Contains(intent, KnownActions);
-        if (intent is SubmitActions.Node or SubmitActions.Feedback)
+        if (intent is SubmitActions.Node or SubmitActions.Feedback or SubmitActions.FeedbackComment)
         {
             Assert.NotNull(knowledge.Find(data["id"]!.GetValue<string>()));
         }
@@ -326,6 +343,13 @@ public sealed class CardRendererTests(ITestOutputHelper output)
         if (intent is SubmitActions.Language)
         {
             Assert.Contains(data["value"]!.GetValue<string>(), PolicyBot.Core.Language.Languages.Supported);
+        }
+
+        if (intent == SubmitActions.FeedbackComment)
+        {
+            // A card with an input sends a plain submit: Teams merges the input's value into it (not into a messageBack).
+            Assert.Null(data["msteams"]);
+            return;
         }
 
         var teams = Assert.IsType<JsonObject>(data["msteams"]);

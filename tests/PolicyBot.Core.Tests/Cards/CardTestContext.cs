@@ -36,6 +36,7 @@ internal static class CardTestContext
         yield return ("welcome-without-options", new DialogReply(ReplyKind.Welcome));
         yield return ("menu", new DialogReply(ReplyKind.Menu) { Options = knowledge.Topics });
         yield return ("help", new DialogReply(ReplyKind.Help));
+        yield return ("what-was-missing", new DialogReply(ReplyKind.FeedbackThanks) { Node = knowledge.Topics[0].Children[0], FeedbackRating = "down" });
         yield return ("topic", new DialogReply(ReplyKind.Node) { Node = topic });
         yield return ("topic-matched", new DialogReply(ReplyKind.Node) { Node = topic, Match = match });
         foreach (var child in topic.Children)

@@ -150,4 +150,17 @@ public sealed class DialogEngineTests
         Assert.Equal("up", turn.Reply.FeedbackRating);
         Assert.Equal(context with { Language = "en" }, turn.Context);
     }
+
+    [Theory]
+    [InlineData("the date it applies from")]
+    [InlineData(null)]
+    public void The_note_after_a_thumbs_down_is_thanked_without_moving_even_when_empty(string? note)
+    {
+        var context = new DialogContext { CurrentNodeId = "human-security" };
+        var turn = _engine.Respond(UserInput.FromSubmit(SubmitActions.FeedbackComment, "human-security", note), context, Knowledge);
+
+        Assert.Equal(ReplyKind.FeedbackCommentThanks, turn.Reply.Kind);
+        Assert.Equal("human-security", turn.Reply.Node!.Id);
+        Assert.Same(context, turn.Context);
+    }
 }

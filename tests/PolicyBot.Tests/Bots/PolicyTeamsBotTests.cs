@@ -19,6 +19,8 @@ public sealed class PolicyTeamsBotTests
     private readonly Mock<IPolicyAssistant> _assistant = new();
     private readonly MemoryStorage _storage = new();
 
+    private PolicyBot.Analytics.Recording.AnalyticsRecorder Analytics { get; } = new(100);
+
     private PolicyTeamsBot CreateBot(RateLimitingOptions? limits = null)
     {
         var meterFactory = new Mock<System.Diagnostics.Metrics.IMeterFactory>();
@@ -31,7 +33,9 @@ public sealed class PolicyTeamsBotTests
             new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions()), TimeProvider.System),
             NullLogger<PolicyTeamsBot>.Instance,
             new PolicyBot.Core.Telemetry.PolicyBotTelemetry(meterFactory.Object),
-            new TeamsMessageExtension(Mock.Of<PolicyBot.Core.Sharing.IPolicySharing>(), Monitor(new PrivacyOptions()), NullLogger<TeamsMessageExtension>.Instance));
+            new TeamsMessageExtension(Mock.Of<PolicyBot.Core.Sharing.IPolicySharing>(), Monitor(new PrivacyOptions()), NullLogger<TeamsMessageExtension>.Instance),
+            Analytics,
+            TimeProvider.System);
     }
 
     private static IOptionsMonitor<T> Monitor<T>(T value)

@@ -20,7 +20,12 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     {
         // The meaning stage loads a model in the background: off unless a test asks for it, so a fallback card never
         // gains suggestions half-way through a test (MeaningHostTests turn it on with the shared model).
-        _settings = new Dictionary<string, string?> { ["Matching:Semantic:Enabled"] = "false" };
+        // Each host its own analytics file (the default store), so tests never share or leave one in the build folder.
+        _settings = new Dictionary<string, string?>
+        {
+            ["Matching:Semantic:Enabled"] = "false",
+            ["Analytics:SqlitePath"] = AnalyticsPath,
+        };
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;
@@ -28,6 +33,22 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
 
         _services = services;
         _environment = environment;
+    }
+
+    /// <summary>This host's analytics database (a temporary file, deleted with the host).</summary>
+    public string AnalyticsPath { get; } = Path.Combine(Path.GetTempPath(), "policybot-tests", $"analytics-{Guid.NewGuid():N}.db");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { AnalyticsPath, AnalyticsPath + "-wal", AnalyticsPath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -186,6 +186,18 @@ public sealed class TeamsBehaviourTests
     }
 
     [Fact]
+    public async Task The_what_was_missing_box_arrives_merged_into_the_submit_value_and_is_read_as_its_note()
+    {
+        using var host = new TeamsBotHost();
+        // Teams merges a card's inputs into the Action.Submit data, by the input's id.
+        var activity = TeamsActivities.Submit(new JsonObject { ["action"] = "comment", ["id"] = "women-peace-security", ["comment"] = "the 2024 action plan" });
+
+        await host.PostAsync(activity);
+
+        Assert.Equal(UserInput.FromSubmit("comment", "women-peace-security", "the 2024 action plan"), Assert.Single(host.Inputs).Input);
+    }
+
+    [Fact]
     public async Task Submit_wrapped_in_msteams_messageBack_data_is_unwrapped()
     {
         using var host = new TeamsBotHost();
