@@ -36,6 +36,7 @@ internal static class TelemetryServiceCollectionExtensions
         var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
         var azureMonitor = !string.IsNullOrWhiteSpace(configuration[AzureMonitorKey]);
+        services.AddSingleton(new TelemetryExporters(options.Prometheus, options.PrometheusPath));
         if (!otlp && !azureMonitor && !options.Prometheus)
         {
             // Nothing to export to: no SDK, no listeners, no cost. The instruments still exist (and tests can listen).
@@ -80,10 +81,11 @@ internal static class TelemetryServiceCollectionExtensions
 
     public static WebApplication MapPolicyBotTelemetry(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
-        if (options.Prometheus)
+        // The choice made when services were registered; a bad path is refused at start by the options validation.
+        var exporters = app.Services.GetRequiredService<TelemetryExporters>();
+        if (exporters.Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
+            app.MapPrometheusScrapingEndpoint(exporters.PrometheusPath);
         }
 
         return app;
@@ -121,3 +123,6 @@ internal static class TelemetryServiceCollectionExtensions
     private static bool IsProbe(PathString path, TelemetryOptions options) =>
         path.StartsWithSegments(HealthEndpoints.LivePath) || path.StartsWithSegments(HealthEndpoints.ReadyPath) || path.StartsWithSegments(options.PrometheusPath);
 }
+
+/// <summary>Which exporters were set up at registration (the endpoints mapped later follow the same choice).</summary>
+internal sealed record TelemetryExporters(bool Prometheus, string PrometheusPath);

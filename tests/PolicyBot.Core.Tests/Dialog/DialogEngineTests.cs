@@ -161,6 +161,6 @@ public sealed class DialogEngineTests
 
         Assert.Equal(ReplyKind.FeedbackCommentThanks, turn.Reply.Kind);
         Assert.Equal("human-security", turn.Reply.Node!.Id);
-        Assert.Same(context, turn.Context);
+        Assert.Equal(context with { Language = "en" }, turn.Context); // only the reply's language is recorded
     }
 }

@@ -194,7 +194,7 @@ public sealed class TeamsBehaviourTests
 
         await host.PostAsync(activity);
 
-        Assert.Equal(UserInput.FromSubmit("comment", "women-peace-security", "the 2024 action plan"), Assert.Single(host.Inputs).Input);
+        Assert.Equal(UserInput.FromSubmit("comment", "women-peace-security", "the 2024 action plan") with { Locale = "en-GB" }, Assert.Single(host.Inputs).Input);
     }
 
     [Fact]
