@@ -22,7 +22,7 @@ public sealed class AccessibilityTests(WebChatFixture fixture, ITestOutputHelper
     public async Task After_a_welcome_an_answer_and_a_fallback_the_page_breaks_no_WCAG_2_1_A_or_AA_rule(string code)
     {
         var language = PageLanguage.All[code];
-        await using var chat = await ChatPage.OpenAsync(fixture.Chromium.Browser, fixture.Host.BaseAddress);
+        await using var chat = await ChatPage.OpenAsync(fixture.Chromium.Browser, fixture.Host.BaseAddress, locale: language.BrowserLocale);
 
         var welcome = await chat.WaitForBotActivitiesAsync(1);
         await Assertions.Expect(welcome.GetByRole(AriaRole.Heading, new() { Name = language.WelcomeHeading })).ToBeVisibleAsync();
@@ -47,14 +47,14 @@ public sealed class AccessibilityTests(WebChatFixture fixture, ITestOutputHelper
     public async Task A_keyboard_user_tabs_from_the_top_of_the_page_to_the_send_box_seeing_where_focus_is_and_asks_with_Enter(string code)
     {
         var language = PageLanguage.All[code];
-        await using var chat = await ChatPage.OpenAsync(fixture.Chromium.Browser, fixture.Host.BaseAddress);
+        await using var chat = await ChatPage.OpenAsync(fixture.Chromium.Browser, fixture.Host.BaseAddress, locale: language.BrowserLocale);
         await chat.WaitForBotActivitiesAsync(1);
         await HideCaretAsync(chat.Page);
 
         // From the top of the page, as a keyboard user arriving on it: the skip link first, and it leads to the chat.
         await chat.Page.EvaluateAsync("() => { document.activeElement?.blur(); document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex'); }");
         await chat.Page.Keyboard.PressAsync("Tab");
-        var skipLink = chat.Page.GetByRole(AriaRole.Link, new() { Name = "Skip to the chat" });
+        var skipLink = chat.Page.GetByRole(AriaRole.Link, new() { Name = language.SkipLink });
         await Assertions.Expect(skipLink).ToBeFocusedAsync();
         await AssertFocusVisibleAsync(chat.Page, "the skip link");
         await chat.Page.Keyboard.PressAsync("Enter");
@@ -83,7 +83,7 @@ public sealed class AccessibilityTests(WebChatFixture fixture, ITestOutputHelper
     public async Task A_keyboard_user_reaches_every_button_of_an_answer_card_in_order_and_Enter_activates_them(string code)
     {
         var language = PageLanguage.All[code];
-        await using var chat = await ChatPage.OpenAsync(fixture.Chromium.Browser, fixture.Host.BaseAddress);
+        await using var chat = await ChatPage.OpenAsync(fixture.Chromium.Browser, fixture.Host.BaseAddress, locale: language.BrowserLocale);
         await chat.WaitForBotActivitiesAsync(1);
         await HideCaretAsync(chat.Page);
         await chat.AskAsync(language.Question);
@@ -91,7 +91,7 @@ public sealed class AccessibilityTests(WebChatFixture fixture, ITestOutputHelper
         await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = language.AnswerHeading })).ToBeVisibleAsync();
 
         // Web Chat's transcript is one Tab stop; Enter goes into its latest message, whose buttons Tab then walks.
-        var transcript = chat.Page.GetByRole(AriaRole.Group, new() { Name = "Chat history", Exact = false });
+        var transcript = chat.Page.GetByRole(AriaRole.Group, new() { Name = language.Transcript, Exact = false });
         for (var i = 0; i < 4 && !await IsFocusedAsync(transcript); i++)
         {
             await chat.Page.Keyboard.PressAsync("Shift+Tab");

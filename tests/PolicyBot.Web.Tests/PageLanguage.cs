@@ -13,6 +13,9 @@ namespace PolicyBot.Web.Tests;
 /// <param name="ObligationsHeading">The heading it shows.</param>
 /// <param name="OutOfScope">A question no topic answers.</param>
 /// <param name="FallbackText">The start of the fallback card's answer to it.</param>
+/// <param name="BrowserLocale">The browser's language, which the page and the bot follow.</param>
+/// <param name="SkipLink">The page's skip link.</param>
+/// <param name="Transcript">The start of Web Chat's own name for the transcript.</param>
 public sealed record PageLanguage(
     string Code,
     string WelcomeHeading,
@@ -22,7 +25,10 @@ public sealed record PageLanguage(
     string ObligationsToggle,
     string ObligationsHeading,
     string OutOfScope,
-    string FallbackText)
+    string FallbackText,
+    string BrowserLocale,
+    string SkipLink,
+    string Transcript)
 {
     public static IReadOnlyDictionary<string, PageLanguage> All { get; } = new Dictionary<string, PageLanguage>
     {
@@ -45,7 +51,33 @@ public sealed record PageLanguage(
             "▸ Who must do what (3)",
             "Who must do what",
             "football results tonight",
-            "I found nothing on"),
+            "I found nothing on",
+            "en-GB",
+            "Skip to the chat",
+            "Chat history"),
+        ["fr"] = new(
+            "fr",
+            "Bienvenue dans PolicyBot",
+            "Qu'est-ce que la politique OTAN de protection des civils ?",
+            "Protection des civils",
+            [
+                "▸ Qui doit faire quoi (3)",
+                "Politique OTAN de protection des civils",
+                "Page thématique « La protection des civils » (en anglais)",
+                "▸ Évolutions depuis 2021 (3)",
+                "▸ Plus sur ce sujet (5) et sujets connexes (5)",
+                "👍 Utile",
+                "👎 Pas utile",
+                "◀ Retour",
+                "☰ Sujets",
+            ],
+            "▸ Qui doit faire quoi (3)",
+            "Qui doit faire quoi",
+            "les résultats du match de foot ce soir",
+            "rien trouvé sur",
+            "fr-FR",
+            "Aller à la conversation",
+            "Historique des conversations"),
     };
 
     public static TheoryData<string> Codes() => [.. All.Keys];
