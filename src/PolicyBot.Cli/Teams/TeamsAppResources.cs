@@ -1,6 +1,9 @@
 namespace PolicyBot.Cli.Teams;
 
-/// <summary>The manifest template, its language files and the icons from manifests/, embedded in the CLI at build time.</summary>
+/// <summary>
+/// The manifest template, its language files, the icons and the official schemas (manifests/schemas/) from
+/// manifests/, embedded in the CLI at build time.
+/// </summary>
 internal static class TeamsAppResources
 {
     public const string TemplateFile = "manifest.template.json";
@@ -20,6 +23,9 @@ internal static class TeamsAppResources
         return reader.ReadToEnd();
     }
 
+    /// <summary>An official schema file of manifests/schemas/ (teams-manifest-1.17.json, ...).</summary>
+    public static string ReadSchema(string fileName) => ReadText("schemas/" + fileName);
+
     public static byte[] ReadIcon(string fileName)
     {
         using var stream = Open(fileName);
@@ -28,7 +34,8 @@ internal static class TeamsAppResources
         return copy.ToArray();
     }
 
+    // A file under manifests/ by its path there ("fr.json", "schemas/teams-manifest-1.17.json"); the csproj names the resources so.
     private static Stream Open(string fileName) =>
-        typeof(TeamsAppResources).Assembly.GetManifestResourceStream("PolicyBot.Cli.Teams." + fileName)
+        typeof(TeamsAppResources).Assembly.GetManifestResourceStream("PolicyBot.Cli.Teams." + fileName.Replace('/', '.'))
         ?? throw new FileNotFoundException($"manifests/{fileName} was not built into the CLI; restore it from git, then build again.", fileName);
 }

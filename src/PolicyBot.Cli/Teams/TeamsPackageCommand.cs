@@ -5,7 +5,8 @@ namespace PolicyBot.Cli.Teams;
 
 /// <summary>
 /// teams-package --out FILE.zip [--bot-id GUID] [--config FILE] [--Teams:App:KEY VALUE ...]: builds the Teams
-/// app package from manifests/ and the settings. Settings, later wins: appsettings.json (the repo's, found from
+/// app package from manifests/ and the settings, and refuses one whose manifest or language files break the official
+/// Teams schemas of the manifest's version (manifests/schemas/). Settings, later wins: appsettings.json (the repo's, found from
 /// the working directory upwards, or --config FILE), environment variables (MicrosoftAppId, Teams__App__*),
 /// command-line settings, --bot-id.
 /// </summary>
@@ -62,6 +63,20 @@ internal static class TeamsPackageCommand
             var languages = TeamsManifestBuilder.LanguageFiles(manifest)
                 .Select(file => (file, TeamsManifestBuilder.BuildLanguageFile(file, TeamsAppResources.ReadText(file))))
                 .ToList();
+
+            // Teams rejects an upload that breaks its schema with a terse message; refuse here, naming each place, instead.
+            var schemaErrors = TeamsManifestSchema.PackageErrors(manifest, languages);
+            if (schemaErrors.Count > 0)
+            {
+                error.WriteLine($"teams-package: refused, nothing written; the package breaks the official Teams {TeamsManifestSchema.ManifestVersion} schemas (manifests/schemas/). Fix the setting or the file in manifests/ behind each error:");
+                foreach (var message in schemaErrors)
+                {
+                    error.WriteLine("  " + message);
+                }
+
+                return 2;
+            }
+
             var color = TeamsAppResources.ReadIcon(TeamsAppResources.ColorFile);
             var outline = TeamsAppResources.ReadIcon(TeamsAppResources.OutlineFile);
             TeamsPackageWriter.Write(options.OutFile!, manifest, languages, color, outline);
