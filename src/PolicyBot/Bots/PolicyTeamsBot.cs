@@ -99,7 +99,8 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
         var input = ActivityInputReader.Read(turnContext.Activity);
         if (input.Kind == UserInputKind.Text && string.IsNullOrWhiteSpace(input.Text) && turnContext.Activity.Attachments?.Count > 0)
         {
-            await turnContext.SendActivityAsync("I can only read typed questions, not attachments. Please type your question.", cancellationToken: cancellationToken);
+            var data = await _conversationData.GetAsync(turnContext, cancellationToken);
+            await turnContext.SendActivityAsync(HostTexts.AttachmentsNotRead(HostTexts.LanguageOf(data, input.Locale)), cancellationToken: cancellationToken);
             return;
         }
 

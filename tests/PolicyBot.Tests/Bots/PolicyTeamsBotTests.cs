@@ -184,4 +184,43 @@ public sealed class PolicyTeamsBotTests
         Assert.Equal("fr-FR", welcome.Locale);
         Assert.Equal("en-GB", ActivityInputReader.Welcome(new Activity(ActivityTypes.ConversationUpdate) { Locale = "en-GB" }).Locale);
     }
+
+    private static Activity AttachmentOnly(string? locale) => new(ActivityTypes.Message)
+    {
+        Locale = locale,
+        Attachments = [new Attachment { ContentType = "image/png", ContentUrl = "https://example.org/photo.png" }],
+    };
+
+    [Theory]
+    [InlineData("fr-FR", HostTexts.AttachmentsNotReadFrench)]
+    [InlineData("fr-CA", HostTexts.AttachmentsNotReadFrench)]
+    [InlineData("en-GB", HostTexts.AttachmentsNotReadEnglish)]
+    [InlineData("de-DE", HostTexts.AttachmentsNotReadEnglish)]
+    [InlineData(null, HostTexts.AttachmentsNotReadEnglish)]
+    public async Task A_message_with_only_attachments_is_told_to_type_a_question_in_the_channel_locales_language(string? locale, string expected)
+    {
+        await new TestFlow(new TestAdapter(), CreateBot())
+            .Send(AttachmentOnly(locale))
+            .AssertReply(expected)
+            .StartTestAsync();
+
+        _assistant.Verify(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("fr", "en-US", HostTexts.AttachmentsNotReadFrench)]
+    [InlineData("en", "fr-FR", HostTexts.AttachmentsNotReadEnglish)]
+    public async Task The_language_the_conversation_speaks_wins_over_the_locale_for_attachments(string spoken, string locale, string expected)
+    {
+        _assistant.Setup(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AssistantReply([new ReplyMessage("ok")], new DialogContext { Language = spoken }));
+
+        await new TestFlow(new TestAdapter(), CreateBot())
+            .Send(new Activity(ActivityTypes.Message) { Text = "menu", Locale = locale })
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply("ok")
+            .Send(AttachmentOnly(locale))
+            .AssertReply(expected)
+            .StartTestAsync();
+    }
 }

@@ -99,6 +99,19 @@ public sealed class BadInputTests : IClassFixture<BotHostFactory>
         Assert.Contains("type", message["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_message_with_only_attachments_from_a_French_client_is_told_in_French()
+    {
+        var activity = Activities.EmulatorMessage(string.Empty, "conv-attachments-fr");
+        activity.Remove("text");
+        activity["locale"] = "fr-FR";
+        activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "image/png", ["contentUrl"] = "http://localhost/x.png" });
+        using var response = await PostAsync(Activities.Json(activity));
+
+        var message = Assert.Single(Activities.Messages(await Activities.RepliesAsync(response)));
+        Assert.Equal("Je ne lis que les questions écrites, pas les pièces jointes. Veuillez taper votre question.", message["text"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("a 100 KB question")]
     [InlineData("control characters \u0000\u0001\u0007\u001b[31m")]

@@ -1,0 +1,28 @@
+using PolicyBot.Core.Language;
+
+namespace PolicyBot.Bots;
+
+/// <summary>
+/// The texts the host sends itself, without asking the assistant, in each language it answers in. The assistant's
+/// own texts are in cards/strings/; these are here because they are sent before (or instead of) a turn of the dialog.
+/// </summary>
+internal static class HostTexts
+{
+    public const string AttachmentsNotReadEnglish = "I can only read typed questions, not attachments. Please type your question.";
+
+    public const string AttachmentsNotReadFrench = "Je ne lis que les questions écrites, pas les pièces jointes. Veuillez taper votre question.";
+
+    /// <summary>The reply to a message that carries attachments and no text, in <paramref name="language"/> (English when unsupported).</summary>
+    public static string AttachmentsNotRead(string? language) =>
+        language == Languages.French ? AttachmentsNotReadFrench : AttachmentsNotReadEnglish;
+
+    /// <summary>
+    /// The language of a text the host sends itself: the one the conversation already speaks (kept in its state),
+    /// else the one the channel's locale names, else English.
+    /// </summary>
+    public static string LanguageOf(ConversationData data, string? locale)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Languages.FromLocale(data.Language) ?? Languages.FromLocale(locale) ?? Languages.English;
+    }
+}
