@@ -60,6 +60,32 @@ public sealed class AnalyticsWriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task After_a_write_that_was_not_a_full_batch_the_writer_gathers_events_for_the_write_interval()
+    {
+        var recorder = new AnalyticsRecorder(100);
+        var writer = new AnalyticsWriter(recorder, _store, () => true, batchSize: 50, _time, _logger, writeInterval: TimeSpan.FromSeconds(1));
+        using var stop = new CancellationTokenSource();
+        var running = writer.RunAsync(stop.Token);
+
+        Assert.True(recorder.Record(Fallback(0)));
+        await WaitUntilAsync(() => writer.Written == 1);
+        for (var i = 1; i < 6; i++)
+        {
+            Assert.True(recorder.Record(Fallback(i)));
+        }
+
+        // The clock has not moved: the five wait together for one transaction.
+        await Task.Delay(300);
+        Assert.Equal(1, writer.Written);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => writer.Written == 6);
+        Assert.Equal(2, _store.Batches);
+
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public async Task A_store_that_fails_loses_nothing_queued_warns_once_a_minute_and_drops_only_what_overflows_the_queue()
     {
         var recorder = new AnalyticsRecorder(5);

@@ -20,12 +20,14 @@ public sealed partial class AnalyticsWriter
     private readonly int _batchSize;
     private readonly TimeProvider _time;
     private readonly ILogger<AnalyticsWriter> _logger;
+    private readonly TimeSpan _writeInterval;
     private AnalyticsEventFactory? _factory;
     private DateTimeOffset? _lastWarning;
     private DateTimeOffset? _failingSince;
     private long _written;
 
-    public AnalyticsWriter(AnalyticsRecorder recorder, IAnalyticsStore store, Func<bool> keepText, int batchSize, TimeProvider time, ILogger<AnalyticsWriter> logger)
+    /// <param name="writeInterval">How long to gather events after a write that was not a full batch (zero: write at once).</param>
+    public AnalyticsWriter(AnalyticsRecorder recorder, IAnalyticsStore store, Func<bool> keepText, int batchSize, TimeProvider time, ILogger<AnalyticsWriter> logger, TimeSpan writeInterval = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _recorder = recorder;
@@ -34,6 +36,7 @@ public sealed partial class AnalyticsWriter
         _batchSize = batchSize;
         _time = time;
         _logger = logger;
+        _writeInterval = writeInterval;
     }
 
     /// <summary>Events written so far (answers and feedback).</summary>
@@ -52,6 +55,11 @@ public sealed partial class AnalyticsWriter
             while (await reader.WaitToReadAsync(stoppingToken))
             {
                 await WriteAsync(TakeBatch(), stoppingToken);
+                if (_writeInterval > TimeSpan.Zero && reader.Count < _batchSize)
+                {
+                    // Gather the next events rather than commit one transaction per turn.
+                    await Task.Delay(_writeInterval, _time, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -225,6 +225,9 @@ public sealed class SqliteAnalyticsStore : IAnalyticsStore
         try
         {
             await connection.OpenAsync(cancellationToken);
+
+            // In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits, as a crash loses the queue.
+            await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL;", cancellationToken);
             return connection;
         }
         catch

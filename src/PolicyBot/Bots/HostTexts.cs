@@ -12,6 +12,17 @@ internal static class HostTexts
 
     public const string AttachmentsNotReadFrench = "Je ne lis que les questions écrites, pas les pièces jointes. Veuillez taper votre question.";
 
+    public const string SlowDownEnglish = "You are sending messages faster than I can answer them. Please wait a few seconds and try again.";
+
+    public const string SlowDownFrench = "Vous envoyez des messages plus vite que je ne peux y répondre. Veuillez patienter quelques secondes, puis réessayer.";
+
+    /// <summary>
+    /// The reply to a message over the rate limit, in the language the channel's locale names (English when none):
+    /// the conversation's state is not read for a message that is refused.
+    /// </summary>
+    public static string SlowDown(string? locale) =>
+        Languages.FromLocale(locale) == Languages.French ? SlowDownFrench : SlowDownEnglish;
+
     /// <summary>The reply to a message that carries attachments and no text, in <paramref name="language"/> (English when unsupported).</summary>
     public static string AttachmentsNotRead(string? language) =>
         language == Languages.French ? AttachmentsNotReadFrench : AttachmentsNotReadEnglish;

@@ -23,7 +23,6 @@ namespace PolicyBot.Bots;
 public sealed partial class PolicyTeamsBot : TeamsActivityHandler
 {
     internal const string WebChatJoinEvent = "webchat/join";
-    internal const string SlowDownText = "You are sending messages faster than I can answer them. Please wait a few seconds and try again.";
     private const string TeamsChannel = "msteams";
     private const string SearchInvoke = "composeExtension/query";
     private const string SelectItemInvoke = "composeExtension/selectItem";
@@ -86,7 +85,7 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
             LogRateLimited(turnContext.Activity.Conversation?.Id, turnContext.Activity.Id);
             _telemetry.RecordRateLimited(turnContext.Activity.ChannelId);
             turnSpan?.SetTag(PolicyBotTelemetry.OutcomeTag, "rate_limited");
-            await turnContext.SendActivityAsync(SlowDownText, cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(HostTexts.SlowDown(turnContext.Activity.Locale), cancellationToken: cancellationToken);
             return;
         }
 

@@ -41,13 +41,15 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var privacy = sp.GetRequiredService<IOptionsMonitor<PrivacyOptions>>();
+            var analytics = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
             return new AnalyticsWriter(
                 sp.GetRequiredService<AnalyticsRecorder>(),
                 sp.GetRequiredService<IAnalyticsStore>(),
                 () => privacy.CurrentValue.KeepUnansweredText,
-                sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.BatchSize,
+                analytics.BatchSize,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<AnalyticsWriter>>());
+                sp.GetRequiredService<ILogger<AnalyticsWriter>>(),
+                analytics.WriteInterval);
         });
         services.AddHostedService<AnalyticsHostedService>();
         return services;

@@ -107,9 +107,24 @@ public sealed class PolicyTeamsBotTests
             .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
             .AssertReply("answer")
             .Send("second")
-            .AssertReply(PolicyTeamsBot.SlowDownText)
+            .AssertReply(HostTexts.SlowDownEnglish)
             .StartTestAsync();
         _assistant.Verify(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Over_the_rate_limit_a_French_client_is_asked_to_slow_down_in_French()
+    {
+        _assistant.Setup(a => a.ReplyAsync(It.IsAny<UserInput>(), It.IsAny<DialogContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AssistantReply([new ReplyMessage("réponse")], DialogContext.Start));
+
+        await new TestFlow(new TestAdapter(), CreateBot(new RateLimitingOptions { BurstLimit = 1, MessagesPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromHours(1) }))
+            .Send(new Activity(ActivityTypes.Message) { Text = "premier", Locale = "fr-BE" })
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply("réponse")
+            .Send(new Activity(ActivityTypes.Message) { Text = "second", Locale = "fr-BE" })
+            .AssertReply(HostTexts.SlowDownFrench)
+            .StartTestAsync();
     }
 
     [Fact]

@@ -117,6 +117,7 @@ public sealed class HostTests : IClassFixture<BotHostFactory>
     [InlineData("Storage:Memory:MaxConversations", "lots", "Storage:Memory:MaxConversations")]
     [InlineData("Hosting:ShutdownTimeout", "00:00:00", "ShutdownTimeout")]
     [InlineData("Telemetry:PrometheusPath", "metrics", "Telemetry:PrometheusPath")]
+    [InlineData("Analytics:WriteInterval", "00:05:00", "Analytics:WriteInterval")]
     public async Task A_bad_setting_stops_the_host_with_a_message_naming_it(string key, string value, string named)
     {
         var error = await HostStartup.FailureAsync(new() { [key] = value });
