@@ -27,15 +27,8 @@ internal sealed partial class CardModelBuilder
         var title = node.Title.Get(language);
         // A sub-question's title does not always name its policy; the chat it lands in has no other context.
         var topicLine = ReferenceEquals(topic, node) ? string.Empty : topic.Title.Get(language);
-        var summary = node.Summary.Get(language);
-        var statusLine = StatusLine(node, topic, t);
-        var translation = TranslationNote(topic, t);
-        var changes = NewestFirst(node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes);
-
         // Answer first, as on the node card: a status question is answered by the dates; a topic folds its obligations.
-        var datesAreTheAnswer = node.Facet == Facet.Status;
-        var dates = datesAreTheAnswer ? changes : [];
-        var latest = datesAreTheAnswer || changes.Count == 0 ? null : changes[0];
+        var (summary, statusLine, translation, _, datesAreTheAnswer, dates, latest) = AnswerParts.Of(node, topic, t);
         var linked = node.Sources.Where(s => s.Url is not null).Select(s => Document.Of(s, t)).ToList();
         var unlinked = node.Sources.Where(s => s.Url is null).Select(s => Document.Of(s, t)).ToList();
 

@@ -61,16 +61,9 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         var node = reply.Node ?? throw new ArgumentException("A Node reply needs its Node.", nameof(reply));
         var topic = knowledge.Find(node.TopicId) ?? node;
         var title = node.Title.Get(language);
-        var summary = node.Summary.Get(language);
-        var statusLine = StatusLine(node, topic, t);
-        var translation = TranslationNote(topic, t);
-        var changes = NewestFirst(node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes);
+        var (summary, statusLine, translation, changes, datesAreTheAnswer, dates, latest) = AnswerParts.Of(node, topic, t);
 
-        // Answer first: "when" is answered by the dates, so a status card shows them all under its summary; elsewhere
-        // the latest is one line below the sources and the rest fold behind a toggle.
-        var datesAreTheAnswer = node.Facet == Facet.Status;
-        var dates = datesAreTheAnswer ? changes : [];
-        var latest = datesAreTheAnswer || changes.Count == 0 ? null : changes[0];
+        // The rest of the history folds behind a toggle.
         var earlier = datesAreTheAnswer ? [] : changes.Skip(1).ToList();
         // The history starts with its oldest entry (NATO's Human Security page of February 2021).
         var updatesTitle = (node.AsOf?.Year ?? topic.AsOf?.Year ?? OldestYear(changes)) is { } baseline
@@ -316,6 +309,34 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
     private static string LatestText(ChangeNote change, LanguageStrings t) => $"{t.PartialDate(change.Date)} – {change.Text.Get(t.Language)}";
 
     /// <summary>Knowledge dates are ISO prefixes ("2023-07-12", "2022-06", "2023"), so text order is date order.</summary>
+    /// <summary>
+    /// What the answer card and the shared card both show of an answer, answer first: "when" is answered by the dates,
+    /// so a status answer shows them all under its summary; elsewhere the latest is one line below the sources.
+    /// </summary>
+    private sealed record AnswerParts(
+        string Summary,
+        string Status,
+        string TranslationLine,
+        List<ChangeNote> Changes,
+        bool DatesAreTheAnswer,
+        List<ChangeNote> Dates,
+        ChangeNote? Latest)
+    {
+        public static AnswerParts Of(KnowledgeNode node, KnowledgeNode topic, LanguageStrings t)
+        {
+            var changes = NewestFirst(node.Changes.Count > 0 || ReferenceEquals(topic, node) ? node.Changes : topic.Changes);
+            var datesAreTheAnswer = node.Facet == Facet.Status;
+            return new AnswerParts(
+                node.Summary.Get(t.Language),
+                StatusLine(node, topic, t),
+                TranslationNote(topic, t),
+                changes,
+                datesAreTheAnswer,
+                datesAreTheAnswer ? changes : [],
+                datesAreTheAnswer || changes.Count == 0 ? null : changes[0]);
+        }
+    }
+
     private static List<ChangeNote> NewestFirst(IEnumerable<ChangeNote> changes) =>
         [.. changes.OrderByDescending(c => c.Date.Trim(), StringComparer.Ordinal)];
 

@@ -300,8 +300,25 @@ internal sealed class MatcherIndex
         /// <summary>The tokens of <paramref name="text"/> if every word of it is already a term of this index, else null; adds nothing.</summary>
         private Token[]? Lookup(string text)
         {
-            var normalized = TextNormalizer.Normalize(text, _language);
             var tokens = new List<Token>();
+            foreach (var (folded, stem, _) in AnalyzedWords(text))
+            {
+                if (!Terms.TryGetValue(stem, out var term))
+                {
+                    return null;
+                }
+
+                tokens.Add(new Token { Term = term, IsStop = Analyzer.StopWords.Contains(folded) });
+            }
+
+            return tokens.Count == 0 ? null : [.. tokens];
+        }
+
+        /// <summary>Each word of <paramref name="text"/> as this index's language analyses it (at build time: strings are fine here).</summary>
+        private List<(string Folded, string Stem, bool Exact)> AnalyzedWords(string text)
+        {
+            var normalized = TextNormalizer.Normalize(text, _language);
+            var words = new List<(string, string, bool)>();
             foreach (var range in normalized.AsSpan().Split(' '))
             {
                 var word = normalized.AsSpan()[range];
@@ -311,15 +328,10 @@ internal sealed class MatcherIndex
                 }
 
                 var analyzed = Analyzer.Analyze(word, _folded, _stem);
-                if (!Terms.TryGetValue(analyzed.Stem.ToString(), out var term))
-                {
-                    return null;
-                }
-
-                tokens.Add(new Token { Term = term, IsStop = Analyzer.StopWords.Contains(analyzed.Folded.ToString()) });
+                words.Add((analyzed.Folded.ToString(), analyzed.Stem.ToString(), analyzed.Exact));
             }
 
-            return tokens.Count == 0 ? null : [.. tokens];
+            return words;
         }
 
         private void AddNode(KnowledgeNode node, int topic)
@@ -438,26 +450,16 @@ internal sealed class MatcherIndex
 
         private Token[] Analyze(string text)
         {
-            var normalized = TextNormalizer.Normalize(text, _language);
             var tokens = new List<Token>();
-            foreach (var range in normalized.AsSpan().Split(' '))
+            foreach (var (folded, stem, exact) in AnalyzedWords(text))
             {
-                var word = normalized.AsSpan()[range];
-                if (word.Length == 0 || word.Length > MaxTokenLength)
-                {
-                    continue;
-                }
-
-                var analyzed = Analyzer.Analyze(word, _folded, _stem);
-                var folded = analyzed.Folded.ToString();
                 var isStop = Analyzer.StopWords.Contains(folded);
-                var stem = analyzed.Stem.ToString();
                 var term = TermId(stem);
                 if (!isStop)
                 {
                     // A protected word's folded form may be another word ("traité" folds to "traite"): only its own stem
                     // is a correction target (and only if it is plain ASCII: "traite" and "traitement", never "traité").
-                    if (!analyzed.Exact)
+                    if (!exact)
                     {
                         TypoWords.Add(new(folded, term));
                     }
