@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Core.Language;
@@ -49,8 +47,14 @@ public sealed class LanguageDetector
     // French words that lose an apostrophe-marked elision ("l'OTAN", "qu’elle", "jusqu'à").
     private static readonly string[] FrenchElisions = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
 
+    private const int MaxWordLength = 64;
+
+    private static readonly SearchValues<char> Apostrophes = SearchValues.Create("'’");
+
     private readonly FrozenSet<string> _english;
     private readonly FrozenSet<string> _french;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _englishLookup;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _frenchLookup;
 
     private LanguageDetector(IEnumerable<string> englishWords, IEnumerable<string> frenchWords)
     {
@@ -67,6 +71,8 @@ public sealed class LanguageDetector
         french.ExceptWith(shared);
         _english = english.ToFrozenSet(StringComparer.Ordinal);
         _french = french.ToFrozenSet(StringComparer.Ordinal);
+        _englishLookup = _english.GetAlternateLookup<ReadOnlySpan<char>>();
+        _frenchLookup = _french.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>A detector that knows only the two languages' function words (no knowledge loaded).</summary>
@@ -104,36 +110,74 @@ public sealed class LanguageDetector
             return (0, 0);
         }
 
-        int english = 0, french = 0;
-        foreach (var raw in RawWords(text))
+        // Every turn asks: spans over one lower-cased copy, no string per word.
+        var lower = text.Length <= 256 ? stackalloc char[256] : new char[text.Length];
+        lower = lower[..text.AsSpan().ToLowerInvariant(lower)];
+        Span<char> folded = stackalloc char[MaxWordLength * 2];
+        var counts = (English: 0, French: 0);
+        var start = -1;
+        for (var i = 0; i <= lower.Length; i++)
         {
-            var lower = raw.ToLowerInvariant();
-            var apostrophe = lower.IndexOfAny(['\'', '’']);
-            if (apostrophe > 0 && FrenchElisions.Contains(Fold(lower[..apostrophe])) && apostrophe < lower.Length - 1)
+            var inWord = i < lower.Length && (char.IsLetterOrDigit(lower[i]) || (IsApostrophe(lower[i]) && start >= 0));
+            if (inWord && start < 0)
             {
-                // "l'otan", "qu’elle": an elision is French; the word after it is counted on its own.
-                french++;
-                lower = lower[(apostrophe + 1)..];
+                start = i;
             }
-
-            if (HasFrenchAccent(lower))
+            else if (!inWord && start >= 0)
             {
-                french++;
-            }
-
-            var word = Fold(lower.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal));
-            if (_english.Contains(word))
-            {
-                english++;
-            }
-            else if (_french.Contains(word))
-            {
-                french++;
+                CountWord(lower[start..i].TrimEnd("'’"), folded, ref counts);
+                start = -1;
             }
         }
 
-        return (english, french);
+        return counts;
     }
+
+    private void CountWord(ReadOnlySpan<char> word, Span<char> folded, ref (int English, int French) counts)
+    {
+        var apostrophe = word.IndexOfAny(Apostrophes);
+        if (apostrophe > 0 && apostrophe < word.Length - 1 && IsElision(word[..apostrophe]))
+        {
+            // "l'otan", "qu’elle": an elision is French; the word after it is counted on its own.
+            counts.French++;
+            word = word[(apostrophe + 1)..];
+        }
+
+        if (word.IndexOfAny(FrenchAccents) >= 0)
+        {
+            counts.French++;
+        }
+
+        if (word.Length > MaxWordLength)
+        {
+            return;
+        }
+
+        var key = folded[..Fold(word, folded)];
+        if (_englishLookup.Contains(key))
+        {
+            counts.English++;
+        }
+        else if (_frenchLookup.Contains(key))
+        {
+            counts.French++;
+        }
+    }
+
+    private static bool IsElision(ReadOnlySpan<char> prefix)
+    {
+        foreach (var elision in FrenchElisions)
+        {
+            if (prefix.SequenceEqual(elision))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '’';
 
     private static IEnumerable<string> Vocabulary(KnowledgeBase knowledge, string language)
     {
@@ -189,20 +233,50 @@ public sealed class LanguageDetector
 
     private static readonly SearchValues<char> FrenchAccents = SearchValues.Create("éèêëàâçùûôîïœ");
 
-    private static bool HasFrenchAccent(string word) => word.AsSpan().IndexOfAny(FrenchAccents) >= 0;
-
     private static string Fold(string word)
     {
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        Span<char> folded = word.Length <= 64 ? stackalloc char[128] : new char[word.Length * 2];
+        return new string(folded[..Fold(word, folded)]);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="word"/> without apostrophes and with the accents of French and its neighbours folded
+    /// ("é" → "e", "œ" → "oe") into <paramref name="folded"/> (twice the word's length at least); returns its length.
+    /// </summary>
+    private static int Fold(ReadOnlySpan<char> word, Span<char> folded)
+    {
+        var length = 0;
+        foreach (var c in word)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            switch (c)
             {
-                builder.Append(c == 'œ' ? "oe" : c.ToString());
+                case '\'' or '’':
+                    break;
+                case 'œ':
+                    folded[length++] = 'o';
+                    folded[length++] = 'e';
+                    break;
+                case 'æ':
+                    folded[length++] = 'a';
+                    folded[length++] = 'e';
+                    break;
+                default:
+                    folded[length++] = c switch
+                    {
+                        'à' or 'â' or 'ä' or 'á' or 'ã' or 'å' => 'a',
+                        'ç' => 'c',
+                        'é' or 'è' or 'ê' or 'ë' => 'e',
+                        'î' or 'ï' or 'í' or 'ì' => 'i',
+                        'ô' or 'ö' or 'ó' or 'ò' or 'õ' => 'o',
+                        'ù' or 'û' or 'ü' or 'ú' => 'u',
+                        'ÿ' or 'ý' => 'y',
+                        'ñ' => 'n',
+                        _ => c,
+                    };
+                    break;
             }
         }
 
-        return builder.ToString();
+        return length;
     }
 }
