@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text.RegularExpressions;
 using PolicyBot.Core.Knowledge;
 
 namespace PolicyBot.Core.Meaning;
@@ -38,7 +37,7 @@ public sealed record MeaningScores(IReadOnlyList<NodeCloseness> Nodes, double Ou
 /// The vectors of one knowledge snapshot's English texts (examples, titles, summary sentences) and of the
 /// out-of-scope examples. Immutable; built beside the knowledge snapshot it belongs to.
 /// </summary>
-public sealed partial class MeaningIndex
+public sealed class MeaningIndex
 {
     /// <summary>The language of the model's texts: French questions use the keyword tree alone.</summary>
     public const string Language = "en";
@@ -181,8 +180,5 @@ public sealed partial class MeaningIndex
 
     /// <summary>A summary's sentences of four words or more: each is closer to one kind of question than the whole.</summary>
     internal static IEnumerable<string> Sentences(string summary) =>
-        SentenceEnd().Split(summary).Select(s => s.Trim()).Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4);
-
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z“""(])")]
-    private static partial Regex SentenceEnd();
+        SentenceBreaks.Split(summary).Select(s => s.Trim()).Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4);
 }

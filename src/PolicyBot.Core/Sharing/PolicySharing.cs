@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PolicyBot.Core.Cards;
 using PolicyBot.Core.Knowledge;
 
@@ -35,7 +34,7 @@ public interface IPolicySharing
 }
 
 /// <inheritdoc />
-public sealed partial class PolicySharing : IPolicySharing
+public sealed class PolicySharing : IPolicySharing
 {
     /// <summary>A result list shows about one line of the summary.</summary>
     internal const int SummaryLength = 140;
@@ -95,11 +94,7 @@ public sealed partial class PolicySharing : IPolicySharing
     /// <summary>The summary's first sentence, cut to about a line.</summary>
     internal static string OneLine(string summary)
     {
-        var first = SentenceEnd().Split(summary.Trim(), 2)[0];
+        var first = SentenceBreaks.Split(summary.Trim(), 2)[0];
         return CardText.Truncate(first.Trim(), SummaryLength);
     }
-
-    // A sentence ends where the next starts with a capital or a quote: "U.N. bodies" goes on.
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z“""(])")]
-    private static partial Regex SentenceEnd();
 }
