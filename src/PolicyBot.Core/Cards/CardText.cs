@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PolicyBot.Core.Cards;
 
-/// <summary>Text helpers for cards: escaping what the user typed, truncation, and the dates cards show.</summary>
+/// <summary>Text helpers for cards: escaping what the user typed, and truncation (dates: <see cref="LanguageStrings"/>).</summary>
 public static class CardText
 {
     /// <summary>
@@ -88,30 +88,5 @@ public static class CardText
         }
 
         return text[..cut].TrimEnd() + "…";
-    }
-
-    /// <summary>"26 Feb 2021" (invariant culture).</summary>
-    public static string FormatDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>A knowledge-base date ("2021-02-26", "2022-06" or "2016") as "26 Feb 2021", "Jun 2022" or "2016"; anything else as written.</summary>
-    public static string FormatPartialDate(string? date)
-    {
-        if (string.IsNullOrWhiteSpace(date))
-        {
-            return string.Empty;
-        }
-
-        var trimmed = date.Trim();
-        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return FormatDate(day);
-        }
-
-        if (DateOnly.TryParseExact(trimmed + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            return month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
-        }
-
-        return trimmed;
     }
 }

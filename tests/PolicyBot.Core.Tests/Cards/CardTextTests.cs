@@ -47,7 +47,7 @@ public sealed class CardTextTests
     [InlineData("", "")]
     public void Knowledge_dates_are_shown_day_month_year(string date, string shown)
     {
-        Assert.Equal(shown, CardText.FormatPartialDate(date));
+        Assert.Equal(shown, CardTestContext.Store.Strings.For("en").PartialDate(date));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class CardTextTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-FR");
-            Assert.Equal("1 Mar 2021", CardText.FormatDate(new DateOnly(2021, 3, 1)));
+            Assert.Equal("1 Mar 2021", CardTestContext.Store.Strings.For("en").Date(new DateOnly(2021, 3, 1)));
         }
         finally
         {
