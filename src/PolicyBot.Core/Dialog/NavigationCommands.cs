@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PolicyBot.Core.Language;
+using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core.Dialog;
 
@@ -111,27 +112,11 @@ internal static class NavigationCommands
         return simplified.Length > 1 ? simplified.TrimEnd('?').TrimEnd() : simplified;
     }
 
+    // Accents folded as the matcher folds them: "précédent" and "precedent" are one command.
     private static void AppendFolded(StringBuilder buffer, char c)
     {
-        if (c < 128)
-        {
-            buffer.Append(c);
-            return;
-        }
-
-        if (c == 'œ')
-        {
-            buffer.Append("oe");
-            return;
-        }
-
-        foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
-            {
-                buffer.Append(part);
-            }
-        }
+        Span<char> folded = stackalloc char[2];
+        buffer.Append(folded[..TextNormalizer.Fold([c], folded)]);
     }
 
     private static Dictionary<string, ParsedCommand> Build(params (NavigationCommand Command, string? Language, string[] Words)[] groups)

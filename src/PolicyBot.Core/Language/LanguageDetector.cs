@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Matching;
 
 namespace PolicyBot.Core.Language;
 
@@ -44,8 +45,6 @@ public sealed class LanguageDetector
         "changements", "quest", "cest", "estce",
     ];
 
-    // French words that lose an apostrophe-marked elision ("l'OTAN", "qu’elle", "jusqu'à").
-    private static readonly string[] FrenchElisions = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
 
     private const int MaxWordLength = 64;
 
@@ -136,7 +135,7 @@ public sealed class LanguageDetector
     private void CountWord(ReadOnlySpan<char> word, Span<char> folded, ref (int English, int French) counts)
     {
         var apostrophe = word.IndexOfAny(Apostrophes);
-        if (apostrophe > 0 && apostrophe < word.Length - 1 && IsElision(word[..apostrophe]))
+        if (apostrophe > 0 && apostrophe < word.Length - 1 && TextNormalizer.IsFrenchElision(word[..apostrophe]))
         {
             // "l'otan", "qu’elle": an elision is French; the word after it is counted on its own.
             counts.French++;
@@ -162,19 +161,6 @@ public sealed class LanguageDetector
         {
             counts.French++;
         }
-    }
-
-    private static bool IsElision(ReadOnlySpan<char> prefix)
-    {
-        foreach (var elision in FrenchElisions)
-        {
-            if (prefix.SequenceEqual(elision))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '’';
@@ -240,43 +226,21 @@ public sealed class LanguageDetector
     }
 
     /// <summary>
-    /// Writes <paramref name="word"/> without apostrophes and with the accents of French and its neighbours folded
-    /// ("é" → "e", "œ" → "oe") into <paramref name="folded"/> (twice the word's length at least); returns its length.
+    /// Writes <paramref name="word"/> with its accents folded as the matcher folds them ("é" → "e", "œ" → "oe") and
+    /// without apostrophes ("aujourd'hui", "don't") into <paramref name="folded"/> (twice the word's length); returns its length.
     /// </summary>
     private static int Fold(ReadOnlySpan<char> word, Span<char> folded)
     {
-        var length = 0;
-        foreach (var c in word)
+        var length = TextNormalizer.Fold(word, folded);
+        var kept = 0;
+        for (var i = 0; i < length; i++)
         {
-            switch (c)
+            if (!IsApostrophe(folded[i]))
             {
-                case '\'' or '’':
-                    break;
-                case 'œ':
-                    folded[length++] = 'o';
-                    folded[length++] = 'e';
-                    break;
-                case 'æ':
-                    folded[length++] = 'a';
-                    folded[length++] = 'e';
-                    break;
-                default:
-                    folded[length++] = c switch
-                    {
-                        'à' or 'â' or 'ä' or 'á' or 'ã' or 'å' => 'a',
-                        'ç' => 'c',
-                        'é' or 'è' or 'ê' or 'ë' => 'e',
-                        'î' or 'ï' or 'í' or 'ì' => 'i',
-                        'ô' or 'ö' or 'ó' or 'ò' or 'õ' => 'o',
-                        'ù' or 'û' or 'ü' or 'ú' => 'u',
-                        'ÿ' or 'ý' => 'y',
-                        'ñ' => 'n',
-                        _ => c,
-                    };
-                    break;
+                folded[kept++] = folded[i];
             }
         }
 
-        return length;
+        return kept;
     }
 }

@@ -130,6 +130,20 @@ internal static class TextNormalizer
         return new string(buffer, 0, Fold(word, buffer));
     }
 
+    /// <summary>Whether <paramref name="word"/> (lower case, without its apostrophe) is one French elides ("l", "qu", "jusqu").</summary>
+    public static bool IsFrenchElision(ReadOnlySpan<char> word)
+    {
+        foreach (var elision in FrenchElisions)
+        {
+            if (word.SequenceEqual(elision))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
 
     /// <summary>"NATO's" → "nato", "don't" → "dont"; elsewhere an apostrophe is a word break. Returns chars consumed.</summary>
@@ -287,7 +301,7 @@ internal static class TextNormalizer
         /// </summary>
         public void Elide(char next)
         {
-            if (EndsWithWordChar && char.IsLetter(next) && IsElision(_output[_wordStart.._length]))
+            if (EndsWithWordChar && char.IsLetter(next) && IsFrenchElision(_output[_wordStart.._length]))
             {
                 // Back to where the elided word started: the break before it, if any, is pending again.
                 _length = _wordStart;
@@ -301,19 +315,6 @@ internal static class TextNormalizer
             }
 
             Break();
-        }
-
-        private static bool IsElision(ReadOnlySpan<char> word)
-        {
-            foreach (var elision in FrenchElisions)
-            {
-                if (word.SequenceEqual(elision))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         public void Append(char c)
