@@ -34,6 +34,13 @@ internal static class ActivityInputReader
         return UserInput.Welcome with { Locale = LocaleOf(activity.Locale, activity.Entities, activity.Type == ActivityTypes.Event ? activity.Value : null) };
     }
 
+    /// <summary>The user's locale for any activity (a message, an invoke): its "locale", else Teams' clientInfo entity's.</summary>
+    public static string? Locale(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return LocaleOf(activity.Locale, activity.Entities, value: null);
+    }
+
     /// <summary>
     /// The user's locale: the activity's "locale" (Teams, Web Chat and the Emulator send it), else the one in Teams'
     /// clientInfo entity, else the one Web Chat's join event carries in its value; null when none is a non-empty string.

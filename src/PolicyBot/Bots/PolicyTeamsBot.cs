@@ -85,7 +85,7 @@ public sealed partial class PolicyTeamsBot : TeamsActivityHandler
             LogRateLimited(turnContext.Activity.Conversation?.Id, turnContext.Activity.Id);
             _telemetry.RecordRateLimited(turnContext.Activity.ChannelId);
             turnSpan?.SetTag(PolicyBotTelemetry.OutcomeTag, "rate_limited");
-            await turnContext.SendActivityAsync(HostTexts.SlowDown(turnContext.Activity.Locale), cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(HostTexts.SlowDown(ActivityInputReader.Locale(turnContext.Activity)), cancellationToken: cancellationToken);
             return;
         }
 

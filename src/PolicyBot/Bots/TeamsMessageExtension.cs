@@ -155,7 +155,7 @@ public sealed partial class TeamsMessageExtension
 
     /// <summary>The reader's language (the Teams client's locale) and, in Teams, the link to the bot's chat.</summary>
     private static ShareRequest RequestFor(Activity activity) =>
-        new(Languages.FromLocale(activity.Locale) ?? Languages.English, activity.ChannelId == "msteams" ? ChatWithBot(activity.Recipient?.Id) : null);
+        new(Languages.FromLocale(ActivityInputReader.Locale(activity)) ?? Languages.English, activity.ChannelId == "msteams" ? ChatWithBot(activity.Recipient?.Id) : null);
 
     private static MessagingExtensionResponse Results(IList<MessagingExtensionAttachment> attachments) =>
         new(new MessagingExtensionResult { Type = "result", AttachmentLayout = "list", Attachments = attachments });
