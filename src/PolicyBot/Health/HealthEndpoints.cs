@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using PolicyBot.Core.Meaning;
+using PolicyBot.Options;
+using PolicyBot.Storage;
 
 namespace PolicyBot.Health;
 
@@ -30,7 +33,11 @@ internal static class HealthEndpoints
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10))
             .Add(new HealthCheckRegistration("meaning", p => new MeaningHealthCheck(p.GetRequiredService<MeaningStage>(), forReadiness: false), null, [LiveTag]))
             .Add(new HealthCheckRegistration("meaning-ready", p => new MeaningHealthCheck(p.GetRequiredService<MeaningStage>(), forReadiness: true), null, [ReadyTag]));
-        services.AddSingleton<StorageHealthCheck>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>();
+            return new StorageHealthCheck(options, options.Value.UsesRedis ? sp.GetRequiredService<RedisConnection>() : null);
+        });
         return services;
     }
 
