@@ -72,7 +72,8 @@ internal static class AskCommand
             result.MatchedTerms,
             result.Via == MatchPath.Meaning ? "meaning" : "keywords",
             result.Outcome == MatchOutcome.Fallback ? result.Suggestions.Select(s => s.TopicId).ToList() : null,
-            result.ClosestExample);
+            result.ClosestExample,
+            result.Gloss);
         return JsonSerializer.Serialize(line, JsonOptions);
     }
 
@@ -100,6 +101,11 @@ internal static class AskCommand
         if (result.ClosestExample is { } example)
         {
             output.WriteLine(string.Format(culture, "closest to: \"{0}\" (similarity {1:0.00})", example, result.Confidence));
+        }
+
+        if (result.Gloss is { } gloss)
+        {
+            output.WriteLine($"read as:    \"{gloss}\" (the English gloss of knowledge/glossary.yaml that the meaning stage weighed)");
         }
 
         if (result.Suggestions.Count > 0)
@@ -135,5 +141,6 @@ internal static class AskCommand
         [property: JsonPropertyName("matched")] IReadOnlyList<string> Matched,
         [property: JsonPropertyName("via")] string Via,
         [property: JsonPropertyName("suggestions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Suggestions,
-        [property: JsonPropertyName("closestExample"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClosestExample);
+        [property: JsonPropertyName("closestExample"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClosestExample,
+        [property: JsonPropertyName("gloss"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Gloss);
 }

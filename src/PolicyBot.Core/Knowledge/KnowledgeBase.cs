@@ -13,7 +13,8 @@ public sealed class KnowledgeBase
         IReadOnlyList<FacetDefinition> facets,
         IReadOnlyList<SynonymGroup> synonyms,
         string contentVersion,
-        IReadOnlyList<ExampleQuestion>? outOfScopeExamples = null)
+        IReadOnlyList<ExampleQuestion>? outOfScopeExamples = null,
+        IReadOnlyList<GlossaryEntry>? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         Root = root;
@@ -21,6 +22,7 @@ public sealed class KnowledgeBase
         Synonyms = synonyms;
         ContentVersion = contentVersion;
         OutOfScopeExamples = outOfScopeExamples ?? [];
+        Glossary = glossary ?? [];
         var all = new Dictionary<string, KnowledgeNode>(StringComparer.Ordinal);
         Collect(root, all);
         NodesById = all.ToFrozenDictionary(StringComparer.Ordinal);
@@ -43,6 +45,12 @@ public sealed class KnowledgeBase
     /// the meaning-based stage never answers a question closer to these than to a node's examples.
     /// </summary>
     public IReadOnlyList<ExampleQuestion> OutOfScopeExamples { get; }
+
+    /// <summary>
+    /// Words of other languages glossed in plain English (glossary.yaml), so that a French question in other words
+    /// can be weighed by the English meaning stage. Empty: such questions get the keyword tree's outcome alone.
+    /// </summary>
+    public IReadOnlyList<GlossaryEntry> Glossary { get; }
 
     /// <summary>A short hash of the content files, logged with feedback so it can be tied to what was shown.</summary>
     public string ContentVersion { get; }

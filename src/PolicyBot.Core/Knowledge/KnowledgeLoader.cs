@@ -21,7 +21,7 @@ public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, IReadOnlyList
 }
 
 /// <summary>
-/// Loads the knowledge folder (index.yaml, one file per topic, facets.yaml, synonyms.yaml, out-of-scope.yaml) into an immutable
+/// Loads the knowledge folder (index.yaml, one file per topic, facets.yaml, synonyms.yaml, out-of-scope.yaml, glossary.yaml) into an immutable
 /// <see cref="KnowledgeBase"/>. Structure is checked against knowledge.schema.json, meaning by the semantic
 /// checks here; any error refuses the whole load, so a half-broken edit never reaches users.
 /// </summary>
@@ -31,11 +31,12 @@ public static class KnowledgeLoader
     public const string FacetsFile = "facets.yaml";
     public const string SynonymsFile = "synonyms.yaml";
     public const string OutOfScopeFile = "out-of-scope.yaml";
+    public const string GlossaryFile = "glossary.yaml";
     public const string ContentRulesFile = "content-rules.yaml";
     public const string SchemaFile = "knowledge.schema.json";
     public const string RootId = "root";
 
-    private static readonly string[] ReservedFiles = [IndexFile, FacetsFile, SynonymsFile, OutOfScopeFile, ContentRulesFile];
+    private static readonly string[] ReservedFiles = [IndexFile, FacetsFile, SynonymsFile, OutOfScopeFile, GlossaryFile, ContentRulesFile];
 
     public static KnowledgeLoadResult LoadDirectory(string directory) =>
         LoadDirectory(directory, DateOnly.FromDateTime(DateTime.UtcNow));
@@ -99,6 +100,7 @@ public static class KnowledgeLoader
         var facets = context.ReadFile(directory, FacetsFile, required: false) is { } facetsDocument ? FacetReader.Read(facetsDocument, context) : [];
         var synonyms = context.ReadFile(directory, SynonymsFile, required: false) is { } synonymsDocument ? SynonymReader.Read(synonymsDocument, context) : [];
         var outOfScope = context.ReadFile(directory, OutOfScopeFile, required: false) is { } outOfScopeDocument ? OutOfScopeReader.Read(outOfScopeDocument, context) : [];
+        var glossary = context.ReadFile(directory, GlossaryFile, required: false) is { } glossaryDocument ? GlossaryReader.Read(glossaryDocument, context) : [];
 
         // Checks across files only make sense once every file reads: otherwise they repeat the first error many times.
         if (root is not null && !problems.Any(p => !p.IsWarning))
@@ -111,7 +113,7 @@ public static class KnowledgeLoader
             return new KnowledgeLoadResult(null, problems) { Notes = context.Notes };
         }
 
-        return new KnowledgeLoadResult(new KnowledgeBase(root, facets, synonyms, ContentVersion(directory, files), outOfScope), problems) { Notes = context.Notes };
+        return new KnowledgeLoadResult(new KnowledgeBase(root, facets, synonyms, ContentVersion(directory, files), outOfScope, glossary), problems) { Notes = context.Notes };
     }
 
     private static JsonSchema? LoadSchema(string directory, List<ContentError> problems)

@@ -109,3 +109,6 @@ public sealed record FacetDefinition(Facet Facet, LocalizedText Label, IReadOnly
 
 /// <summary>Words the matcher treats as the same: an acronym and its expansion, or synonyms.</summary>
 public sealed record SynonymGroup(string Canonical, IReadOnlyList<string> Variants, string Language);
+
+/// <summary>A word or phrase of <paramref name="Language"/> and its plain English gloss, for the English meaning stage.</summary>
+public sealed record GlossaryEntry(string Text, string English, string Language);

@@ -51,6 +51,9 @@ public sealed record MatchResult(
     /// <summary>For an answer by meaning: the example phrasing the question was closest to ("matched because").</summary>
     public string? ClosestExample { get; init; }
 
+    /// <summary>For a question in another language weighed by meaning: the English gloss the model read (what a glossary entry would change).</summary>
+    public string? Gloss { get; init; }
+
     public static MatchResult Nothing(Facet? facet = null) =>
         new(MatchOutcome.Fallback, null, facet, 0, 0, [], []);
 }

@@ -37,8 +37,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
     {
         var keyword = _keywords.Match(question, knowledge, language);
 
-        // The model is English-only: a question in another language gets the keyword tree's outcome.
-        if (language != Languages.English || !NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index)
+        if (!NeedsMeaning(keyword) || _meaning.IndexFor(knowledge) is not { } index)
         {
             return keyword;
         }
@@ -46,22 +45,38 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (_meaning.Score(question, index) is not { } scores)
+            // The model is English-only: a question in another language is weighed through its English gloss, when
+            // the glossary knows enough of its words; otherwise it keeps the keyword tree's outcome.
+            if (MeaningText(question, knowledge, language) is not { } text || _meaning.Score(text, index) is not { } scores)
             {
                 return keyword;
             }
 
-            return keyword.Outcome switch
+            var result = keyword.Outcome switch
             {
                 MatchOutcome.Answer => Guard(keyword, scores),
                 MatchOutcome.Disambiguate => JoinDisambiguation(keyword, scores),
                 _ => OnMiss(keyword, scores, knowledge),
             };
+            return result.Via == MatchPath.Meaning && !ReferenceEquals(text, question) ? result with { Gloss = text } : result;
         }
         finally
         {
             _telemetry?.RecordMeaningMatching(Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    /// <summary>What the English model reads: the question itself, or its gloss; null when the glossary knows too little of it.</summary>
+    private string? MeaningText(string question, KnowledgeBase knowledge, string language)
+    {
+        if (language == Languages.English)
+        {
+            return question;
+        }
+
+        return QuestionGloss.For(knowledge, language)?.Gloss(question) is { } gloss && gloss.Coverage >= _options.GlossMinimumCoverage
+            ? gloss.English
+            : null;
     }
 
     /// <summary>Whether a keyword outcome is one the meaning stage looks at (also what the benchmarks count).</summary>

@@ -58,6 +58,14 @@ public sealed class MeaningOptions
     public double GuardOutOfScopeMargin { get; set; } = 0.05;
 
     /// <summary>
+    /// A question in another language (French) is weighed through its English gloss (knowledge/glossary.yaml) only
+    /// when the glossary knows at least this share of its content words; below it, the gloss is mostly untranslated
+    /// words and the keyword tree's outcome stands.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double GlossMinimumCoverage { get; set; } = 0.5;
+
+    /// <summary>
     /// Vectors of recent questions, keyed by a hash of the text (no question text is kept): a question asked again
     /// costs a look-up instead of a model run. Emptied when full; 0 turns it off.
     /// </summary>
