@@ -126,7 +126,8 @@ internal static class LatencyReport
     }
 
     /// <summary>Matches every question in one language (what the two-argument Match of the timing loops calls).</summary>
-    private sealed class LanguageMatcher(IQuestionMatcher inner, string language) : IQuestionMatcher
+    /// <summary>Matches every question in one language, whatever the caller passes (the timing loops pass none).</summary>
+    internal sealed class LanguageMatcher(IQuestionMatcher inner, string language) : IQuestionMatcher
     {
         public MatchResult Match(string question, KnowledgeBase knowledge, string _) => inner.Match(question, knowledge, language);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Knowledge;
+using PolicyBot.Core.Language;
 using PolicyBot.Core.Matching;
 using PolicyBot.Core.Meaning;
 
@@ -38,24 +39,18 @@ internal static class MeaningLatencyReport
             var synthetic = SyntheticKnowledge.Create(syntheticTopics).Knowledge;
             Build($"synthetic ({syntheticTopics:N0} topics)", synthetic, embedder!, cache, output, culture);
 
-            var questions = BenchmarkData.DevQuestions();
             var keywords = PolicyMatcher.Create();
-            var twoStage = new TwoStageMatcher(keywords, stage);
-            var keywordTimes = Time(keywords, real, questions);
-            var twoStageTimes = Time(twoStage, real, questions);
-            var reached = questions.Where(q => twoStage.NeedsMeaning(keywords.Match(q, real))).ToArray();
-            var meaningTimes = Time(twoStage, real, reached.Length > 0 ? reached : questions);
-            // The same questions with the question-vector cache off: what a question seen for the first time costs.
             // Not disposed: it borrows the first stage's model, which that stage disposes.
             var uncachedStage = new MeaningStage(Options.Create(new MeaningOptions { CachePath = cache, QuestionCacheSize = 0 }), NullLogger<MeaningStage>.Instance, () => embedder!);
             uncachedStage.LoadNow(real);
-            var uncachedTimes = Time(new TwoStageMatcher(keywords, uncachedStage), real, reached.Length > 0 ? reached : questions, rounds: 3);
-            output.WriteLine("matcher (dev questions)            p50          p99        mean");
-            Print("keyword tree alone", keywordTimes, output, culture);
-            Print("keywords, then meaning", twoStageTimes, output, culture);
-            Print($"questions that reach meaning ({reached.Length})", meaningTimes, output, culture);
-            Print("... seen for the first time", uncachedTimes, output, culture);
-            output.WriteLine(string.Format(culture, "ratio two-stage / keywords: p50 {0:0.00}, p99 {1:0.00}", Percentile(twoStageTimes, 0.5) / Percentile(keywordTimes, 0.5), Percentile(twoStageTimes, 0.99) / Percentile(keywordTimes, 0.99)));
+            Compare("dev questions", BenchmarkData.DevQuestions(), Languages.English, real, keywords, stage, uncachedStage, output, culture);
+
+            // French questions reach the English model through their gloss (knowledge/glossary.yaml).
+            var french = BenchmarkData.FrenchDevQuestions();
+            Compare("French dev questions", french, Languages.French, real, keywords, stage, uncachedStage, output, culture);
+            var gloss = QuestionGloss.For(real, Languages.French)!;
+            var glossTimes = TimeGloss(gloss, french);
+            Print($"the gloss alone ({gloss.Count:N0} entries)", glossTimes, output, culture);
             return 0;
         }
         finally
@@ -65,6 +60,44 @@ internal static class MeaningLatencyReport
                 Directory.Delete(cache, recursive: true);
             }
         }
+    }
+
+    /// <summary>The keyword tree alone against keywords then meaning, on the same questions in the same run.</summary>
+    private static void Compare(string name, string[] questions, string language, KnowledgeBase real, PolicyMatcher keywords, MeaningStage stage, MeaningStage uncachedStage, TextWriter output, CultureInfo culture)
+    {
+        var keywordsOnly = new LatencyReport.LanguageMatcher(keywords, language);
+        var twoStage = new TwoStageMatcher(keywords, stage);
+        var inLanguage = new LatencyReport.LanguageMatcher(twoStage, language);
+        var keywordTimes = Time(keywordsOnly, real, questions);
+        var twoStageTimes = Time(inLanguage, real, questions);
+        var reached = questions.Where(q => twoStage.NeedsMeaning(keywords.Match(q, real, language))).ToArray();
+        var meaningTimes = Time(inLanguage, real, reached.Length > 0 ? reached : questions);
+        // The same questions with the question-vector cache off: what a question seen for the first time costs.
+        var uncachedTimes = Time(new LatencyReport.LanguageMatcher(new TwoStageMatcher(keywords, uncachedStage), language), real, reached.Length > 0 ? reached : questions, rounds: 3);
+        output.WriteLine($"matcher ({name}, {questions.Length})".PadRight(35) + "p50          p99        mean");
+        Print("keyword tree alone", keywordTimes, output, culture);
+        Print("keywords, then meaning", twoStageTimes, output, culture);
+        Print($"questions that reach meaning ({reached.Length})", meaningTimes, output, culture);
+        Print("... seen for the first time", uncachedTimes, output, culture);
+        output.WriteLine(string.Format(culture, "ratio two-stage / keywords: p50 {0:0.00}, p99 {1:0.00}", Percentile(twoStageTimes, 0.5) / Percentile(keywordTimes, 0.5), Percentile(twoStageTimes, 0.99) / Percentile(keywordTimes, 0.99)));
+    }
+
+    private static double[] TimeGloss(QuestionGloss gloss, string[] questions)
+    {
+        var samples = new List<double>(Rounds * questions.Length);
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var question in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                _ = gloss.Gloss(question);
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+        }
+
+        var sorted = samples.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     private static void Build(string name, KnowledgeBase knowledge, MiniLmEmbedder embedder, string cacheFolder, TextWriter output, CultureInfo culture)
