@@ -36,6 +36,25 @@ public sealed class MeaningHostTests
     }
 
     [Fact]
+    public async Task A_French_miss_in_other_words_gets_the_closest_topics_in_French_through_its_gloss()
+    {
+        await using var factory = new BotHostFactory(
+            new() { ["Matching:Semantic:Enabled"] = "true" },
+            services => services.AddSingleton(_ => SharedMeaning.Stage(TestKnowledgeSnapshot.Value)));
+        using var client = factory.CreateClient();
+        Assert.NotNull(factory.Services.GetRequiredService<MeaningStage>().EnsureIndex(factory.Services.GetRequiredService<KnowledgeStore>().Current!));
+
+        using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage("des combattants entreposent des obus dans une vieille mosquée", "conv-meaning-fr")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(Activities.Messages(await Activities.RepliesAsync(response)))["attachments"]![0]!["content"]!;
+        var json = card.ToJsonString();
+        Assert.Contains("Le plus proche de votre question", json, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"cultural-property-protection", json, StringComparison.Ordinal);
+        Assert.Contains("Protection des biens culturels", json, StringComparison.Ordinal);
+        AdaptiveCardSchema.AssertValid(json);
+    }
+
+    [Fact]
     public async Task A_model_that_fails_to_load_leaves_keyword_answers_and_health_says_why()
     {
         var failing = new MeaningStage(Microsoft.Extensions.Options.Options.Create(new MeaningOptions()), NullLogger<MeaningStage>.Instance, () => throw new FileNotFoundException("model.onnx is missing"));
