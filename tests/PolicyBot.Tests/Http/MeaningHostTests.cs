@@ -16,20 +16,9 @@ public sealed class MeaningHostTests
     [Fact]
     public async Task A_miss_in_other_words_gets_the_closest_topics_as_buttons_and_health_says_ready()
     {
-        await using var factory = new BotHostFactory(
-            new() { ["Matching:Semantic:Enabled"] = "true" },
-            services => services.AddSingleton(_ => SharedMeaning.Stage(TestKnowledgeSnapshot.Value)));
-        using var client = factory.CreateClient();
-        // The host loaded its knowledge after the stage was made: build that snapshot's index now, not in the background.
-        Assert.NotNull(factory.Services.GetRequiredService<MeaningStage>().EnsureIndex(factory.Services.GetRequiredService<KnowledgeStore>().Current!));
+        var (json, health) = await AskWithMeaningAsync("insurgents are storing mortars inside an old mosque");
 
-        var health = await HealthAsync(client);
         Assert.Equal("ready", Meaning(health));
-
-        using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage("insurgents are storing mortars inside an old mosque", "conv-meaning")));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = Assert.Single(Activities.Messages(await Activities.RepliesAsync(response)))["attachments"]![0]!["content"]!;
-        var json = card.ToJsonString();
         Assert.Contains("Closest to your question", json, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"cultural-property-protection", json, StringComparison.Ordinal);
         AdaptiveCardSchema.AssertValid(json);
@@ -38,16 +27,8 @@ public sealed class MeaningHostTests
     [Fact]
     public async Task A_French_miss_in_other_words_gets_the_closest_topics_in_French_through_its_gloss()
     {
-        await using var factory = new BotHostFactory(
-            new() { ["Matching:Semantic:Enabled"] = "true" },
-            services => services.AddSingleton(_ => SharedMeaning.Stage(TestKnowledgeSnapshot.Value)));
-        using var client = factory.CreateClient();
-        Assert.NotNull(factory.Services.GetRequiredService<MeaningStage>().EnsureIndex(factory.Services.GetRequiredService<KnowledgeStore>().Current!));
+        var (json, _) = await AskWithMeaningAsync("des combattants entreposent des obus dans une vieille mosquée");
 
-        using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage("des combattants entreposent des obus dans une vieille mosquée", "conv-meaning-fr")));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = Assert.Single(Activities.Messages(await Activities.RepliesAsync(response)))["attachments"]![0]!["content"]!;
-        var json = card.ToJsonString();
         Assert.Contains("Le plus proche de votre question", json, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"cultural-property-protection", json, StringComparison.Ordinal);
         Assert.Contains("Protection des biens culturels", json, StringComparison.Ordinal);
@@ -113,6 +94,23 @@ public sealed class MeaningHostTests
     }
 
     /// <summary>The meaning check's description in /healthz's JSON (it is reported there, never failing liveness).</summary>
+    /// <summary>Asks one question of a host whose meaning stage is loaded; returns the reply card's JSON and /healthz.</summary>
+    private static async Task<(string CardJson, JsonNode Health)> AskWithMeaningAsync(string question)
+    {
+        await using var factory = new BotHostFactory(
+            new() { ["Matching:Semantic:Enabled"] = "true" },
+            services => services.AddSingleton(_ => SharedMeaning.Stage(TestKnowledgeSnapshot.Value)));
+        using var client = factory.CreateClient();
+        // The host loaded its knowledge after the stage was made: build that snapshot's index now, not in the background.
+        Assert.NotNull(factory.Services.GetRequiredService<MeaningStage>().EnsureIndex(factory.Services.GetRequiredService<KnowledgeStore>().Current!));
+        var health = await HealthAsync(client);
+
+        using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.EmulatorMessage(question, "conv-meaning")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(Activities.Messages(await Activities.RepliesAsync(response)))["attachments"]![0]!["content"]!;
+        return (card.ToJsonString(), health);
+    }
+
     private static string Meaning(JsonNode health) =>
         health["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "meaning")!["description"]!.GetValue<string>();
 
