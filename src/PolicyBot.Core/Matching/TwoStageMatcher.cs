@@ -47,7 +47,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         {
             // The model is English-only: a question in another language is weighed through its English gloss, when
             // the glossary knows enough of its words; otherwise it keeps the keyword tree's outcome.
-            if (MeaningText(question, knowledge, language) is not { } text || _meaning.Score(text, index) is not { } scores)
+            if (QuestionGloss.EnglishText(question, knowledge, language, _options.GlossMinimumCoverage) is not { } text || _meaning.Score(text, index) is not { } scores)
             {
                 return keyword;
             }
@@ -64,19 +64,6 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         {
             _telemetry?.RecordMeaningMatching(Stopwatch.GetElapsedTime(started));
         }
-    }
-
-    /// <summary>What the English model reads: the question itself, or its gloss; null when the glossary knows too little of it.</summary>
-    private string? MeaningText(string question, KnowledgeBase knowledge, string language)
-    {
-        if (language == Languages.English)
-        {
-            return question;
-        }
-
-        return QuestionGloss.For(knowledge, language)?.Gloss(question) is { } gloss && gloss.Coverage >= _options.GlossMinimumCoverage
-            ? gloss.English
-            : null;
     }
 
     /// <summary>Whether a keyword outcome is one the meaning stage looks at (also what the benchmarks count).</summary>

@@ -8,7 +8,8 @@ namespace PolicyBot.Core.Sharing;
 /// <summary>
 /// Ranks the topics and sub-questions for a search (Teams' message extension), with the matcher that answers the
 /// chat: the node the question would be answered with first, its topic, the other topics the question could be
-/// about, then, for an English search the keywords explain too little, the nodes closest in meaning; the best
+/// about, then, when the keywords explain too little, the nodes closest in meaning (a French search through its
+/// English gloss); the best
 /// topic's own sub-questions fill the rest, so a search for a policy lists what can be shared about it. An empty
 /// search lists the topics in menu order.
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class PolicySearch
     }
 
     /// <param name="query">What was typed in the search box; null or blank lists the topics.</param>
-    /// <param name="language">The search's language (<see cref="Languages"/>): its keywords apply; meaning is English only.</param>
+    /// <param name="language">The search's language (<see cref="Languages"/>): its keywords apply, and its gloss for meaning.</param>
     /// <param name="maxResults">At most this many, best first.</param>
     public IReadOnlyList<KnowledgeNode> Search(string? query, KnowledgeBase knowledge, string language, int maxResults = DefaultMaxResults)
     {
@@ -64,9 +65,9 @@ public sealed class PolicySearch
             ranked.Add(suggestion);
         }
 
-        if (ranked.Count < FewResults && language == Languages.English)
+        if (ranked.Count < FewResults)
         {
-            AddClosestInMeaning(query, knowledge, ranked);
+            AddClosestInMeaning(query, knowledge, language, ranked);
         }
 
         // "Who does it apply to?" names no policy: each topic's answer to it, in menu order.
@@ -93,9 +94,12 @@ public sealed class PolicySearch
     }
 
     /// <summary>Nodes close in meaning, best first, as the chat's fallback suggests them: none when the search is plainly out of scope.</summary>
-    private void AddClosestInMeaning(string query, KnowledgeBase knowledge, Ranked ranked)
+    private void AddClosestInMeaning(string query, KnowledgeBase knowledge, string language, Ranked ranked)
     {
-        if (_meaning is not { Options.Enabled: true } meaning || meaning.IndexFor(knowledge) is not { } index || meaning.Score(query, index) is not { } scores)
+        if (_meaning is not { Options.Enabled: true } meaning
+            || meaning.IndexFor(knowledge) is not { } index
+            || QuestionGloss.EnglishText(query, knowledge, language, meaning.Options.GlossMinimumCoverage) is not { } text
+            || meaning.Score(text, index) is not { } scores)
         {
             return;
         }

@@ -16,6 +16,14 @@ internal static class HostTexts
 
     public const string SlowDownFrench = "Vous envoyez des messages plus vite que je ne peux y répondre. Veuillez patienter quelques secondes, puis réessayer.";
 
+    public const string SearchSlowDownEnglish = "Too many searches at once. Please wait a few seconds and search again.";
+
+    public const string SearchSlowDownFrench = "Trop de recherches à la fois. Veuillez patienter quelques secondes, puis relancer la recherche.";
+
+    /// <summary>What the message extension shows instead of results to a user over the search limit.</summary>
+    public static string SearchSlowDown(string? locale) =>
+        Languages.FromLocale(locale) == Languages.French ? SearchSlowDownFrench : SearchSlowDownEnglish;
+
     /// <summary>
     /// The reply to a message over the rate limit, in the language the channel's locale names (English when none):
     /// the conversation's state is not read for a message that is refused.

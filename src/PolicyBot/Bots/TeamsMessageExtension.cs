@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Core.Language;
 using PolicyBot.Core.Sharing;
+using PolicyBot.Core.Telemetry;
+using PolicyBot.Infrastructure;
 using PolicyBot.Options;
 
 namespace PolicyBot.Bots;
@@ -38,11 +40,15 @@ public sealed partial class TeamsMessageExtension
     private readonly IPolicySharing _sharing;
     private readonly IOptionsMonitor<PrivacyOptions> _privacy;
     private readonly ILogger<TeamsMessageExtension> _logger;
+    private readonly SearchRateLimiter _searchLimiter;
+    private readonly PolicyBotTelemetry _telemetry;
 
-    public TeamsMessageExtension(IPolicySharing sharing, IOptionsMonitor<PrivacyOptions> privacy, ILogger<TeamsMessageExtension> logger)
+    public TeamsMessageExtension(IPolicySharing sharing, IOptionsMonitor<PrivacyOptions> privacy, SearchRateLimiter searchLimiter, PolicyBotTelemetry telemetry, ILogger<TeamsMessageExtension> logger)
     {
         _sharing = sharing;
         _privacy = privacy;
+        _searchLimiter = searchLimiter;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -61,6 +67,16 @@ public sealed partial class TeamsMessageExtension
         }
 
         var text = QueryText(query);
+        if (!_searchLimiter.TryAcquire(activity.From?.AadObjectId ?? activity.From?.Id ?? activity.Conversation?.Id ?? string.Empty))
+        {
+            LogSearchRateLimited(activity.Conversation?.Id);
+            _telemetry.RecordRateLimited(activity.ChannelId);
+            return new MessagingExtensionResponse
+            {
+                ComposeExtension = new MessagingExtensionResult { Type = "message", Text = HostTexts.SearchSlowDown(ActivityInputReader.Locale(activity)) },
+            };
+        }
+
         var request = RequestFor(activity);
         var skip = Math.Max(query.QueryOptions?.Skip ?? 0, 0);
         var count = Math.Clamp(query.QueryOptions?.Count ?? PolicySearch.DefaultMaxResults, 1, PolicySearch.DefaultMaxResults);
@@ -192,6 +208,9 @@ public sealed partial class TeamsMessageExtension
     // "28:" then the bot's app id, as Teams addresses bots: anything else would make a link to someone else's chat.
     [GeneratedRegex("^28:[0-9A-Za-z-]{1,64}$")]
     private static partial Regex TeamsBotId();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message extension search refused: over the per-user search limit (conversation {ConversationId})")]
+    private partial void LogSearchRateLimited(string? conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message extension search: {ResultCount} results (empty query: {EmptyQuery}, language {Language}) in conversation {ConversationId}")]
     private partial void LogSearch(int resultCount, bool emptyQuery, string language, string? conversationId);

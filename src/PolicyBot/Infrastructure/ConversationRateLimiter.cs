@@ -19,9 +19,15 @@ public sealed class ConversationRateLimiter : IDisposable
     private readonly ForgettingMap<TokenBucket> _buckets;
 
     public ConversationRateLimiter(IOptions<RateLimitingOptions> options, TimeProvider time)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value, time)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _settings = options.Value;
+    }
+
+    /// <param name="settings">The limits, for a limiter of named settings (<see cref="SearchRateLimiter"/>).</param>
+    internal ConversationRateLimiter(RateLimitingOptions settings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
         _time = time;
         _buckets = new ForgettingMap<TokenBucket>(TimeToRefill(_settings), _settings.MaxConversations, time);
     }

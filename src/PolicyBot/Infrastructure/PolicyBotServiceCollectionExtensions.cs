@@ -26,6 +26,14 @@ internal static class PolicyBotServiceCollectionExtensions
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationRateLimiter>();
 
+        // Teams searches as the user types: a larger bucket than messages' (60 at once, 30 back every 10 s).
+        services.AddOptions<RateLimitingOptions>(RateLimitingOptions.SearchName)
+            .Configure(search => (search.BurstLimit, search.MessagesPerPeriod) = (60, 30))
+            .Bind(configuration.GetSection(RateLimitingOptions.SearchSectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SearchRateLimiter>();
+
         // Read from configuration, not IOptions<HostingOptions>: the host takes HostOptions while it is built, before
         // ValidateOnStart reports a bad Hosting setting by name.
         services.AddOptions<HostOptions>().Configure(host =>

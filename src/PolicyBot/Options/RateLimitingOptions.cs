@@ -7,6 +7,11 @@ public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
 
+    /// <summary>The named settings of the message extension's searches, per user (section "RateLimiting:Search").</summary>
+    public const string SearchName = "Search";
+
+    public const string SearchSectionName = SectionName + ":" + SearchName;
+
     /// <summary>Messages a conversation may send in a burst.</summary>
     [Range(1, 10_000)]
     public int BurstLimit { get; set; } = 20;

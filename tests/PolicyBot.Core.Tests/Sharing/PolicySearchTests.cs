@@ -101,7 +101,19 @@ public sealed class PolicySearchTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_French_search_uses_the_French_keywords_and_not_the_English_only_meaning_stage()
+    public void A_French_search_in_other_words_lists_the_closest_nodes_through_its_English_gloss()
+    {
+        const string query = "des gamins forcés de porter des fusils pour les rebelles";
+        Assert.DoesNotContain(KeywordsOnly.Search(query, Knowledge, "fr"), n => n.TopicId == "children-armed-conflict");
+
+        var results = TwoStage.Search(query, Knowledge, "fr");
+        output.WriteLine(string.Join(", ", Ids(results)));
+
+        Assert.Contains(results.Take(3), n => n.TopicId == "children-armed-conflict");
+    }
+
+    [Fact]
+    public void A_search_whose_words_the_French_glossary_does_not_know_gets_nothing_from_meaning_in_French()
     {
         const string query = "boys and girls made to carry guns for rebels";
 

@@ -25,6 +25,9 @@ public sealed class PolicyTeamsBotTests
     {
         var meterFactory = new Mock<System.Diagnostics.Metrics.IMeterFactory>();
         meterFactory.Setup(m => m.Create(It.IsAny<System.Diagnostics.Metrics.MeterOptions>())).Returns((System.Diagnostics.Metrics.MeterOptions o) => new System.Diagnostics.Metrics.Meter(o));
+        var telemetry = new PolicyBot.Core.Telemetry.PolicyBotTelemetry(meterFactory.Object);
+        var searchLimits = new Mock<IOptionsMonitor<RateLimitingOptions>>();
+        searchLimits.Setup(m => m.Get(It.IsAny<string>())).Returns(new RateLimitingOptions());
         return new PolicyTeamsBot(
             _assistant.Object,
             new ConversationDataStore(_storage),
@@ -32,8 +35,8 @@ public sealed class PolicyTeamsBotTests
             Monitor(new PrivacyOptions()),
             new ConversationRateLimiter(Microsoft.Extensions.Options.Options.Create(limits ?? new RateLimitingOptions()), TimeProvider.System),
             NullLogger<PolicyTeamsBot>.Instance,
-            new PolicyBot.Core.Telemetry.PolicyBotTelemetry(meterFactory.Object),
-            new TeamsMessageExtension(Mock.Of<PolicyBot.Core.Sharing.IPolicySharing>(), Monitor(new PrivacyOptions()), NullLogger<TeamsMessageExtension>.Instance),
+            telemetry,
+            new TeamsMessageExtension(Mock.Of<PolicyBot.Core.Sharing.IPolicySharing>(), Monitor(new PrivacyOptions()), new SearchRateLimiter(searchLimits.Object, TimeProvider.System), telemetry, NullLogger<TeamsMessageExtension>.Instance),
             Analytics,
             TimeProvider.System);
     }

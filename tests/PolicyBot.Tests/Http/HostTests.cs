@@ -110,6 +110,7 @@ public sealed class HostTests : IClassFixture<BotHostFactory>
     [InlineData("Content:PolicyOfficeUrl", "hs-focal-point@example.org", "Content:PolicyOfficeUrl")]
     [InlineData("Content:PolicyOfficeContact", "", "PolicyOfficeContact")]
     [InlineData("RateLimiting:MaxConversations", "0", "MaxConversations")]
+    [InlineData("RateLimiting:Search:BurstLimit", "0", "BurstLimit")]
     [InlineData("Storage:IdleTimeout", "00:00:10", "Storage:IdleTimeout")]
     [InlineData("Storage:IdleTimeout", "400.00:00:00", "Storage:IdleTimeout")]
     [InlineData("Storage:IdleTimeout", "a day", "Storage:IdleTimeout")]

@@ -46,6 +46,37 @@ public sealed class MessageExtensionTests : IDisposable
         Assert.Empty(_host.Inputs);
     }
 
+    [Fact]
+    public async Task Searches_past_the_per_user_limit_get_a_polite_message_in_the_users_language_and_messages_are_not_counted()
+    {
+        using var host = new TeamsBotHost(new()
+        {
+            ["Teams:AllowedTenantIds:0"] = TeamsActivities.TenantId,
+            ["RateLimiting:Search:BurstLimit"] = "2",
+            ["RateLimiting:Search:MessagesPerPeriod"] = "1",
+            ["RateLimiting:Search:ReplenishmentPeriod"] = "01:00:00",
+        });
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, answered) = await host.InvokeAsync(TeamsActivities.SearchQuery("protection"));
+            Assert.Equal("result", answered!["composeExtension"]!["type"]!.GetValue<string>());
+        }
+
+        var (status, refused) = await host.InvokeAsync(TeamsActivities.SearchQuery("protection"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("message", refused!["composeExtension"]!["type"]!.GetValue<string>());
+        Assert.Equal(HostTexts.SearchSlowDownEnglish, refused["composeExtension"]!["text"]!.GetValue<string>());
+
+        var french = TeamsActivities.SearchQuery("protection");
+        french["locale"] = "fr-FR";
+        var (_, refusedInFrench) = await host.InvokeAsync(french);
+        Assert.Equal(HostTexts.SearchSlowDownFrench, refusedInFrench!["composeExtension"]!["text"]!.GetValue<string>());
+
+        // The search bucket is the user's own: their chat with the bot is still answered.
+        var replies = await host.PostAsync(TeamsActivities.Message("what is the protection of civilians policy?"));
+        Assert.Contains(replies, reply => reply["attachments"] is not null);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
