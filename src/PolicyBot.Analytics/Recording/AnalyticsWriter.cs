@@ -45,6 +45,12 @@ public sealed partial class AnalyticsWriter
     /// <summary>Why the store is failing now, or null.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Since when the store has been failing, or null.</summary>
+    public DateTimeOffset? FailingSince => _failingSince;
+
+    /// <summary>Where events go ("SQLite file …", "Redis stream …").</summary>
+    public string StoreDescription => _store.Description;
+
     /// <summary>Writes until <paramref name="stoppingToken"/> fires, then makes one last bounded attempt at what is queued.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {

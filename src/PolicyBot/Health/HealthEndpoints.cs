@@ -29,6 +29,7 @@ internal static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("running"), tags: [LiveTag])
+            .AddCheck<AnalyticsHealthCheck>("analytics", tags: [LiveTag])
             .AddCheck<KnowledgeHealthCheck>("knowledge", tags: [ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10))
             .Add(new HealthCheckRegistration("meaning", p => new MeaningHealthCheck(p.GetRequiredService<MeaningStage>(), forReadiness: false), null, [LiveTag]))

@@ -111,6 +111,62 @@ public sealed class AnalyticsHostTests
     }
 
     [Fact]
+    public async Task A_failing_store_shows_on_healthz_as_degraded_with_why_while_turns_are_answered()
+    {
+        // A file where the SQLite file's folder should be: the store cannot be created.
+        var blocker = Path.Combine(Path.GetTempPath(), "policybot-blocker-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        try
+        {
+            using var host = new BotHostFactory(new Dictionary<string, string?> { ["Analytics:Store"] = "Sqlite", ["Analytics:SqlitePath"] = Path.Combine(blocker, "analytics.db") });
+            using var client = host.CreateClient();
+
+            Assert.Contains("nothing on", TextOf(await AskAsync(client, Unanswerable, "failing-store", "f-1")), StringComparison.Ordinal);
+            var analytics = await WaitForAnalyticsCheckAsync(client, "Degraded");
+
+            Assert.Contains("failing since", analytics["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("turn(s) wait in memory", analytics["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
+    public async Task A_working_store_shows_on_healthz_as_healthy_with_where_it_writes()
+    {
+        using var host = new BotHostFactory();
+        using var client = host.CreateClient();
+
+        await AskAsync(client, Unanswerable, "working-store", "w-1");
+        await WaitForWrittenAsync(host, 1);
+        var analytics = await WaitForAnalyticsCheckAsync(client, "Healthy");
+
+        Assert.Contains("writing to", analytics["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The analytics entry of /healthz once it has <paramref name="status"/> (bounded wait: the writer retries in the background).</summary>
+    private static async Task<JsonNode> WaitForAnalyticsCheckAsync(HttpClient client, string status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await client.GetAsync("/healthz");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var check = body["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "analytics")!;
+            if (check["status"]!.GetValue<string>() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, check["status"]!.GetValue<string>());
+                return check;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task With_the_store_off_turns_are_answered_and_nothing_is_written()
     {
         using var host = new BotHostFactory(new Dictionary<string, string?> { ["Analytics:Store"] = "Off" });

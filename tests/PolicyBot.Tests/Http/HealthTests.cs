@@ -21,7 +21,7 @@ public sealed class HealthTests : IClassFixture<BotHostFactory>, IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ok", body["status"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(body["version"]!.GetValue<string>()));
-        Assert.Equal(["meaning", "process"], Names(body).Order());
+        Assert.Equal(["analytics", "meaning", "process"], Names(body).Order());
     }
 
     [Fact]
