@@ -534,7 +534,7 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
     }
 
     private static string ObligationSource(Obligation obligation, LanguageStrings t) =>
-        Join(", ", Document.Of(obligation.Source, t).Title, obligation.Reference ?? string.Empty);
+        Join(", ", Document.Of(obligation.Source, t).Title, obligation.Reference?.Get(t.Language) ?? string.Empty);
 
     private static string DocumentText(Document document, LanguageStrings t)
     {

@@ -40,7 +40,8 @@ public enum TranslationSource
 }
 
 /// <summary>Who must do what, and where that is written. <see cref="Note"/> is for the content owner, never shown on a card.</summary>
-public sealed record Obligation(LocalizedText Who, LocalizedText What, SourceDocument Source, string? Reference)
+/// <param name="Reference">Where in <paramref name="Source"/> it is written, per language (one string: the same in every language).</param>
+public sealed record Obligation(LocalizedText Who, LocalizedText What, SourceDocument Source, LocalizedText? Reference)
 {
     public string? Note { get; init; }
 }

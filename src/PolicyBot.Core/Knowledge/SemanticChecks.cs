@@ -78,7 +78,16 @@ internal static class SemanticChecks
             CheckLocalized(document, obligation, at, "what", rules, context);
             CheckTranslated(document, obligation, at, "who", context);
             CheckTranslated(document, obligation, at, "what", context);
-            CheckPlain(document, obligation, at, "ref", rules, context);
+            if (obligation["ref"] is JsonObject)
+            {
+                CheckLocalized(document, obligation, at, "ref", rules, context);
+                CheckTranslated(document, obligation, at, "ref", context);
+            }
+            else
+            {
+                CheckPlain(document, obligation, at, "ref", rules, context);
+            }
+
             CollectNote(document, obligation, at, context);
             if (obligation["who"] is JsonObject who && who.Any(p => IsOnlyNato(p.Value?.ToString())))
             {

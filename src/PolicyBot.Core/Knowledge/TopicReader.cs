@@ -193,7 +193,7 @@ internal static class TopicReader
     }
 
     private static List<Obligation> ReadObligations(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context) =>
-        ReadCited(document, node, pointer, "obligations", documents, context, (item, source) => new Obligation(Localized(item["who"]), Localized(item["what"]), source, item["ref"]?.ToString()) { Note = OptionalText(item, "note") });
+        ReadCited(document, node, pointer, "obligations", documents, context, (item, source) => new Obligation(Localized(item["who"]), Localized(item["what"]), source, Reference(item["ref"])) { Note = OptionalText(item, "note") });
 
     private static List<ChangeNote> ReadChanges(ContentDocument document, JsonObject node, string pointer, IReadOnlyDictionary<string, SourceDocument> documents, LoadContext context) =>
         ReadCited(document, node, pointer, "changes", documents, context, (item, source) => new ChangeNote(Text(item, "date"), Localized(item["text"]), source) { Note = OptionalText(item, "note") });
@@ -276,7 +276,15 @@ internal static class TopicReader
             ? new LocalizedText(byLanguage.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.OrdinalIgnoreCase))
             : LocalizedText.Empty;
 
-    internal static int ToInt(JsonValue value) =>
+    /// <summary>An obligation's "ref": per language, or one string for every language; null when absent.</summary>
+    private static LocalizedText? Reference(JsonNode? node) => node switch
+    {
+        JsonObject => Localized(node),
+        JsonValue value when value.ToString() is { Length: > 0 } text => LocalizedText.English(text),
+        _ => null,
+    };
+
+        internal static int ToInt(JsonValue value) =>
         value.TryGetValue<long>(out var integer) ? (int)integer : value.TryGetValue<double>(out var number) ? (int)number : 0;
 
     internal static string Text(JsonObject node, string name) => node[name]?.ToString() ?? string.Empty;

@@ -47,7 +47,7 @@ public sealed class FrenchCardTests
             Summary = Text("NATO protects civilians.", "L'OTAN protège les civils."),
             Checked = new DateOnly(2026, 11, 12),
             Translations = translated is { } source ? new Dictionary<string, TranslationSource> { ["fr"] = source } : new Dictionary<string, TranslationSource>(),
-            Obligations = [new Obligation(Text("Planners", "Les planificateurs"), Text("Analyse threats.", "Analyser les menaces."), FrenchPolicy, "para 16")],
+            Obligations = [new Obligation(Text("Planners", "Les planificateurs"), Text("Analyse threats.", "Analyser les menaces."), FrenchPolicy, Text("para 16", "paragraphe 16"))],
             Changes =
             [
                 new ChangeNote("2022-06", Text("The Strategic Concept.", "Le concept stratégique."), TitledOnly),
@@ -116,7 +116,7 @@ public sealed class FrenchCardTests
         Assert.Equal("https://www.nato.int/cps/en/natohq/official_texts_71856.htm", links["NATO Policy on Countering Trafficking (en anglais)"]);
         Assert.Equal("https://www.nato.int/cps/en/natohq/topics_181779.htm", links["Sécurité humaine (en anglais)"]);
         Assert.Contains($"- Politique OTAN de protection des civils{Nbsp}: https://www.nato.int/cps/en/natohq/official_texts_133945.htm?selectedLocale=fr", message.Text, StringComparison.Ordinal);
-        Assert.Contains("Politique OTAN de protection des civils, para 16", Texts(message));
+        Assert.Contains("Politique OTAN de protection des civils, paragraphe 16", Texts(message));
     }
 
     [Theory]

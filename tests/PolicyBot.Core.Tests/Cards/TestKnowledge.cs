@@ -70,7 +70,7 @@ internal static class TestKnowledge
                 LocalizedText.English(o == 1 ? "NATO planners at all levels" : $"Party {o}"),
                 LocalizedText.English($"Analyse the threats to civilians ({o})."),
                 PocPolicy,
-                $"Policy para {15 + o}") { Note = $"NOTE-OBLIGATION-{index}-{o}: para {15 + o} was only partly visible." })],
+                LocalizedText.English($"Policy para {15 + o}")) { Note = $"NOTE-OBLIGATION-{index}-{o}: para {15 + o} was only partly visible." })],
             // Oldest first, as content owners write them; cards show the newest first.
             Changes =
             [

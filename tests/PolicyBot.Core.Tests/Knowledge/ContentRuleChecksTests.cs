@@ -29,7 +29,8 @@ public sealed class ContentRuleChecksTests
     }
 
     [Theory]
-    [InlineData("protection-of-civilians.yaml", "\n    ref: \"Policy para 14\"\n", "\n    ref: \"Policy para 14, via a third-party copy on the 9pdf website\"\n", "obligations[0].ref")]
+    [InlineData("protection-of-civilians.yaml", "\n    ref: { en: \"Policy para 14\", fr: \"Politique, paragraphe 14\" }\n", "\n    ref: { en: \"Policy para 14, via a third-party copy on the 9pdf website\", fr: \"Politique, paragraphe 14\" }\n", "obligations[0].ref.en")]
+    [InlineData("protection-of-civilians.yaml", "\n    ref: { en: \"Policy para 14\", fr: \"Politique, paragraphe 14\" }\n", "\n    ref: \"Policy para 14, via a third-party copy on the 9pdf website\"\n", "obligations[0].ref")]
     [InlineData("protection-of-civilians.yaml", "The policy's other paragraphs are not summarised here: read the full text on nato.int.", "Paragraphs 6-13 of the policy were not visible to us.", "nodes[0].summary.en")]
     [InlineData("trafficking-in-human-beings.yaml", "with an update under way.\", fr:", "with an update under way (seed page).\", fr:", "changes[0].text.en")]
     [InlineData("human-security.yaml", "title: '\"Human Security\" topic page (version of 30 August 2024)'", "title: '\"Human Security\" topic page (NATO original not seen)'", "documents[2].title")]
@@ -52,7 +53,7 @@ public sealed class ContentRuleChecksTests
     public void Research_wording_in_a_note_is_fine()
     {
         using var kb = new TempKnowledge();
-        kb.Replace("cultural-property-protection.yaml", "\n    ref: \"CPP topic page (example from operations)\"\n", "\n    ref: \"CPP topic page (example from operations)\"\n    note: \"read via a third-party copy on the 9pdf website; not visible to us on nato.int\"\n");
+        kb.Replace("cultural-property-protection.yaml", "\n    ref: { en: \"CPP topic page (example from operations)\", fr: \"Page thématique sur la protection des biens culturels (exemple tiré des opérations)\" }\n", "\n    ref: { en: \"CPP topic page (example from operations)\", fr: \"Page thématique sur la protection des biens culturels (exemple tiré des opérations)\" }\n    note: \"read via a third-party copy on the 9pdf website; not visible to us on nato.int\"\n");
 
         var result = Load(kb);
 
@@ -179,7 +180,7 @@ public sealed class ContentRuleChecksTests
         Assert.Equal(("human-security.yaml", LineOf(kb, "human-security.yaml", "note: \"Seen at ?selectedLocale=en.\""), "documents[2].note"), (note.File, note.Line, note.Field));
         var obligation = result.Knowledge!.Find("protection-of-civilians")!.Obligations[0];
         Assert.Contains("9pdf", obligation.Note, StringComparison.Ordinal);
-        Assert.DoesNotContain("9pdf", obligation.Reference, StringComparison.Ordinal);
+        Assert.DoesNotContain("9pdf", obligation.Reference!.Get(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class TranslationChecksTests
     [InlineData("title: { en: \"Protection of Civilians (PoC)\", fr: \"Protection des civils\" }", "title: { en: \"Protection of Civilians (PoC)\" }", "title")]
     [InlineData("title: { en: \"Protection of Civilians (PoC)\", fr: \"Protection des civils\" }", "title: { en: \"Protection of Civilians (PoC)\", fr: \"  \" }", "title")]
     [InlineData(", fr: \"L’OTAN, dans ses opérations, son entraînement et sa formation\" }", " }", ".who")]
+    [InlineData("ref: { en: \"Policy paras 4-5\", fr: \"Politique, paragraphes 4 et 5\" }", "ref: { en: \"Policy paras 4-5\" }", ".ref")]
     public void A_text_without_its_french_is_an_error_on_its_line(string oldText, string newText, string field)
     {
         using var kb = new TempKnowledge();
@@ -38,6 +39,19 @@ public sealed class TranslationChecksTests
         Assert.Equal((file, line), (error.File, error.Line));
         Assert.EndsWith(field, error.Field, StringComparison.Ordinal);
         Assert.Contains("no French one (fr:)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reference_given_as_one_string_loads_and_is_shown_as_it_is_in_every_language()
+    {
+        using var kb = new TempKnowledge();
+        kb.Replace("protection-of-civilians.yaml", "ref: { en: \"PoC topic page\", fr: \"Page thématique « La protection des civils »\" }", "ref: \"PoC Policy 2016, para 14\"");
+
+        var result = Load(kb);
+
+        Assert.Empty(result.Errors);
+        var reference = Assert.Single(result.Knowledge!.NodesById.Values.SelectMany(n => n.Obligations), o => o.Reference!.Get("en") == "PoC Policy 2016, para 14").Reference!;
+        Assert.Equal(("PoC Policy 2016, para 14", "PoC Policy 2016, para 14"), (reference.Get("en"), reference.Get("fr")));
     }
 
     [Fact]
