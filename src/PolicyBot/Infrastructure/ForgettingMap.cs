@@ -175,55 +175,70 @@ internal sealed class ForgettingMap<TValue> : IDisposable
 
     private void TrimToCap()
     {
-        // One trim at a time; a writer arriving during a trim does not wait for it.
-        if (Interlocked.CompareExchange(ref _trimming, 1, 0) != 0)
+        // One trim at a time; a writer arriving during a trim does not wait for it. The trimming thread looks again
+        // once it has let go: writers that came during its trim (and found it busy) may have taken the map back over
+        // the cap, and each of them left that to it. A trim that frees nothing (every entry used since its snapshot)
+        // stops the loop; the next write tries again.
+        while (Count > _trimAbove && Interlocked.CompareExchange(ref _trimming, 1, 0) == 0)
         {
-            return;
-        }
-
-        try
-        {
-            // Enumerated, not copied: copying a ConcurrentDictionary locks all of it, and fails if it grows meanwhile.
-            var count = 0;
-            foreach (var pair in _slots)
+            int removed;
+            try
             {
-                if (count == _trimEntries.Length)
-                {
-                    var size = Math.Max(count * 2, MaxEntries + (MaxEntries / 8) + 16);
-                    Array.Resize(ref _trimEntries, size);
-                    Array.Resize(ref _trimLastUsed, size);
-                }
-
-                _trimEntries[count] = pair;
-                _trimLastUsed[count] = pair.Value.LastUsed;
-                count++;
+                removed = TrimOnce();
+            }
+            finally
+            {
+                Volatile.Write(ref _trimming, 0);
             }
 
-            Array.Sort(_trimLastUsed, _trimEntries, 0, count);
-            var excess = Count - _trimTo;
-            var removed = 0;
-            for (var i = 0; i < count && removed < excess; i++)
+            if (removed == 0)
             {
-                // Skip an entry used since the snapshot: it is no longer among the least recent.
-                if (_trimEntries[i].Value.LastUsed == _trimLastUsed[i] && RemoveSlot(_trimEntries[i].Key, _trimEntries[i].Value))
-                {
-                    removed++;
-                }
-            }
-
-            // The buffers are kept for the next trim (fresh ones would be megabytes of large-object garbage every few
-            // thousand new conversations, freed only by full collections), but not what they point to.
-            Array.Clear(_trimEntries, 0, count);
-
-            if (removed > 0)
-            {
-                Forgotten?.Invoke(removed, "cap");
+                return;
             }
         }
-        finally
+    }
+
+    /// <summary>Drops the least recently used entries down to the trim target; returns how many.</summary>
+    private int TrimOnce()
+    {
+        // Enumerated, not copied: copying a ConcurrentDictionary locks all of it, and fails if it grows meanwhile.
+        var count = 0;
+        foreach (var pair in _slots)
         {
-            Volatile.Write(ref _trimming, 0);
+            if (count == _trimEntries.Length)
+            {
+                var size = Math.Max(count * 2, MaxEntries + (MaxEntries / 8) + 16);
+                Array.Resize(ref _trimEntries, size);
+                Array.Resize(ref _trimLastUsed, size);
+            }
+
+            _trimEntries[count] = pair;
+            _trimLastUsed[count] = pair.Value.LastUsed;
+            count++;
         }
+
+        Array.Sort(_trimLastUsed, _trimEntries, 0, count);
+        var excess = Count - _trimTo;
+        var removed = 0;
+        for (var i = 0; i < count && removed < excess; i++)
+        {
+            // Skip an entry used since the snapshot: it is no longer among the least recent.
+            if (_trimEntries[i].Value.LastUsed == _trimLastUsed[i] && RemoveSlot(_trimEntries[i].Key, _trimEntries[i].Value))
+            {
+                removed++;
+            }
+        }
+
+        // The buffers are kept for the next trim (fresh ones would be megabytes of large-object garbage every few
+        // thousand new conversations, freed only by full collections), but not what they point to.
+        Array.Clear(_trimEntries, 0, count);
+
+        if (removed > 0)
+        {
+            Forgotten?.Invoke(removed, "cap");
+        }
+
+        return removed;
     }
 
     private sealed class Slot(TValue value, long lastUsed)
