@@ -43,8 +43,7 @@ public sealed class StorageHealthCheckTests
     public async Task Redis_answering_and_this_instance_connected_is_ready()
     {
         var options = Options();
-        await using var connection = new RedisConnection(options.Value.Redis, TimeProvider.System, NullLogger<RedisConnection>.Instance);
-        await connection.GetDatabaseAsync(CancellationToken.None);
+        await using var connection = await ConnectedAsync(options);
 
         var result = await CheckAsync(new StorageHealthCheck(options, connection));
 
@@ -56,8 +55,7 @@ public sealed class StorageHealthCheckTests
     public async Task Redis_stopped_is_not_ready_whatever_this_instance_last_saw()
     {
         var options = Options();
-        await using var connection = new RedisConnection(options.Value.Redis, TimeProvider.System, NullLogger<RedisConnection>.Instance);
-        await connection.GetDatabaseAsync(CancellationToken.None);
+        await using var connection = await ConnectedAsync(options);
         _server.Stop();
         try
         {
@@ -82,6 +80,14 @@ public sealed class StorageHealthCheckTests
             OperationTimeout = TimeSpan.FromSeconds(1),
         },
     });
+
+    /// <summary>This instance's connection, as the host makes it, connected to the test server.</summary>
+    private static async Task<RedisConnection> ConnectedAsync(Microsoft.Extensions.Options.IOptions<StorageOptions> options)
+    {
+        var connection = new RedisConnection(options.Value.Redis, TimeProvider.System, NullLogger<RedisConnection>.Instance);
+        await connection.GetDatabaseAsync(CancellationToken.None);
+        return connection;
+    }
 
     private static Task<HealthCheckResult> CheckAsync(StorageHealthCheck check) => check.CheckHealthAsync(new HealthCheckContext
     {
