@@ -40,7 +40,7 @@ internal static class ValidateCommand
             return 1;
         }
 
-        output.WriteLine($"{folder}: OK — {knowledge.Topics.Count} topics, {knowledge.NodesById.Count} nodes, {result.Warnings.Count()} warning(s), {result.Notes.Count} note(s){(showNotes ? string.Empty : " (list them with --notes)")}, content version {knowledge.ContentVersion}.");
+        output.WriteLine($"{folder}: OK — {knowledge.Topics.Count} topics, {knowledge.NodesById.Count} nodes, {knowledge.Glossary.Count} glossary entries, {result.Warnings.Count()} warning(s), {result.Notes.Count} note(s){(showNotes ? string.Empty : " (list them with --notes)")}, content version {knowledge.ContentVersion}.");
         return 0;
     }
 }

@@ -32,6 +32,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("OK — 7 topics", output, StringComparison.Ordinal);
+        Assert.Matches(@"43 nodes, [0-9]+ glossary entries", output);
         Assert.Contains("warning: keywords:", output, StringComparison.Ordinal);
         Assert.Empty(error);
     }
