@@ -19,6 +19,8 @@ public sealed class MeaningGroupingTests
             new("when does the canteen open on Sundays", "en"),
             new("canteen opening hours at the weekend", "en"),
             new("les enfants soldats rencontrés en patrouille", "fr"),
+            new("des gamins armés croisés pendant une patrouille", "fr"),
+            new("zorglub blorg wibble", "fr"),
         ];
 
         var groups = grouper.Group(questions, TestEvents.Knowledge);
@@ -32,8 +34,14 @@ public sealed class MeaningGroupingTests
         Assert.Equal(2, canteen.Count);
         Assert.DoesNotContain(canteen.Phrasings, p => p.Text.Contains("patrol treat", StringComparison.Ordinal));
 
-        // French is grouped by its words (the sentence model reads English), with the snippet in French.
-        var french = Assert.Single(groups, g => g.Language == "fr");
+        // French is weighed through its English gloss, grouped apart from English, with the snippet in French.
+        var french = Assert.Single(groups, g => g.Language == "fr" && g.Phrasings.Any(p => p.Text.Contains("enfants soldats", StringComparison.Ordinal)));
+        Assert.Equal(2, french.Count);
+        Assert.Equal("children-armed-conflict", french.LikelyNode?.TopicId);
         Assert.Contains("examples:\n  fr:\n", french.Snippet, StringComparison.Ordinal);
+
+        // A French question the glossary knows too little of is grouped by its words, alone.
+        var unknown = Assert.Single(groups, g => g.Phrasings.Any(p => p.Text.Contains("zorglub", StringComparison.Ordinal)));
+        Assert.Equal(("fr", 1), (unknown.Language, unknown.Count));
     }
 }

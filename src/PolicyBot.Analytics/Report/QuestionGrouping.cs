@@ -81,7 +81,8 @@ public sealed class WordOverlapGrouper : IQuestionGrouper
 /// <summary>
 /// Grouping by meaning with the bot's own MiniLM stage: each phrasing joins the group whose mean vector it is
 /// closest to (cosine at least <see cref="SameQuestion"/>), and the group's mean is scored against the knowledge's
-/// texts for its likely node. English only, like the stage; other languages are grouped by their words.
+/// texts for its likely node. A French phrasing is weighed through its English gloss, as the bot weighs it (and
+/// grouped with French phrasings only); one the glossary knows too little of is grouped by its words.
 /// </summary>
 public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
 {
@@ -106,20 +107,23 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(knowledge);
         var index = stage.EnsureIndex(knowledge);
-        var english = questions.Where(q => q.Language == MeaningIndex.Language).ToList();
-        var groups = _words.Group([.. questions.Except(english)], knowledge).ToList();
         if (index is null)
         {
-            groups.AddRange(_words.Group(english, knowledge));
-            return Grouping.Ordered(groups);
+            return Grouping.Ordered(_words.Group(questions, knowledge));
         }
 
-        var clusters = new List<(float[] Sum, List<Phrasing> Members)>();
-        foreach (var (_, phrasings) in Grouping.Distinct(english))
+        // What the model reads for each question: itself in English, its gloss in French (null: too little known).
+        var read = questions
+            .Select(q => (Question: q, Text: QuestionGloss.EnglishText(q.Text, knowledge, q.Language, stage.Options.GlossMinimumCoverage)))
+            .ToList();
+        var groups = _words.Group([.. read.Where(r => r.Text is null).Select(r => r.Question)], knowledge).ToList();
+        foreach (var (language, phrasings) in Grouping.Distinct(read.Where(r => r.Text is not null).Select(r => r.Question)))
         {
+            var clusters = new List<(float[] Sum, List<Phrasing> Members)>();
             foreach (var phrasing in phrasings)
             {
-                var vector = stage.Embed(phrasing.Text) ?? throw new InvalidOperationException("The meaning stage unloaded while grouping.");
+                var text = QuestionGloss.EnglishText(phrasing.Text, knowledge, language, stage.Options.GlossMinimumCoverage) ?? phrasing.Text;
+                var vector = stage.Embed(text) ?? throw new InvalidOperationException("The meaning stage unloaded while grouping.");
                 var home = clusters.Select(c => (Cluster: c, Score: Cosine(vector, c.Sum))).Where(x => x.Score >= SameQuestion).OrderByDescending(x => x.Score).Select(x => x.Cluster).FirstOrDefault();
                 if (home.Members is null)
                 {
@@ -134,14 +138,13 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
                     }
                 }
             }
-        }
 
-        clusters = MergeClose(clusters);
-        foreach (var (sum, members) in clusters)
-        {
-            var closest = index.Score(Normalized(sum)).Nodes.FirstOrDefault(n => !n.Node.IsRoot);
-            var likely = closest is not null && closest.Similarity >= LikelyNodeMinimum ? closest.Node : null;
-            groups.Add(Grouping.Make(members, MeaningIndex.Language, likely, likely is null ? null : Math.Round(closest!.Similarity, 2), knowledge));
+            foreach (var (sum, members) in MergeClose(clusters))
+            {
+                var closest = index.Score(Normalized(sum)).Nodes.FirstOrDefault(n => !n.Node.IsRoot);
+                var likely = closest is not null && closest.Similarity >= LikelyNodeMinimum ? closest.Node : null;
+                groups.Add(Grouping.Make(members, language, likely, likely is null ? null : Math.Round(closest!.Similarity, 2), knowledge));
+            }
         }
 
         return Grouping.Ordered(groups);
