@@ -533,8 +533,14 @@ internal sealed partial class CardModelBuilder(CardRendererOptions options)
         return t.Format(Keys.MatchedBecause, ("terms", string.Join(", ", terms)));
     }
 
-    private static string ObligationSource(Obligation obligation, LanguageStrings t) =>
-        Join(", ", Document.Of(obligation.Source, t).Title, obligation.Reference?.Get(t.Language) ?? string.Empty);
+    /// <summary>The document and where in it; a reference that already begins with the document's title ("Page
+    /// thématique « La protection des civils » (13 juil. 2021)") stands alone rather than repeat it.</summary>
+    private static string ObligationSource(Obligation obligation, LanguageStrings t)
+    {
+        var title = Document.Of(obligation.Source, t).Title;
+        var reference = obligation.Reference?.Get(t.Language) ?? string.Empty;
+        return reference.StartsWith(title, StringComparison.OrdinalIgnoreCase) ? reference : Join(", ", title, reference);
+    }
 
     private static string DocumentText(Document document, LanguageStrings t)
     {

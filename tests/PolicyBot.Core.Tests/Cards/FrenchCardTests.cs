@@ -47,7 +47,11 @@ public sealed class FrenchCardTests
             Summary = Text("NATO protects civilians.", "L'OTAN protège les civils."),
             Checked = new DateOnly(2026, 11, 12),
             Translations = translated is { } source ? new Dictionary<string, TranslationSource> { ["fr"] = source } : new Dictionary<string, TranslationSource>(),
-            Obligations = [new Obligation(Text("Planners", "Les planificateurs"), Text("Analyse threats.", "Analyser les menaces."), FrenchPolicy, Text("para 16", "paragraphe 16"))],
+            Obligations =
+            [
+                new Obligation(Text("Planners", "Les planificateurs"), Text("Analyse threats.", "Analyser les menaces."), FrenchPolicy, Text("para 16", "paragraphe 16")),
+                new Obligation(Text("Commanders", "Les commandants"), Text("Report harm.", "Signaler les dommages."), FrenchPolicy, Text("NATO PoC Policy (2016 text)", "Politique OTAN de protection des civils (texte de 2016)")),
+            ],
             Changes =
             [
                 new ChangeNote("2022-06", Text("The Strategic Concept.", "Le concept stratégique."), TitledOnly),
@@ -98,7 +102,7 @@ public sealed class FrenchCardTests
         Assert.Contains("Sources", texts);
         Assert.Contains($"**Dernière évolution{Nbsp}:** 12 juil. 2023 – Mise à jour à Vilnius.", texts);
         Assert.Contains($"**juin 2022{Nbsp}:** Le concept stratégique.", texts);
-        Assert.Contains("▸ Qui doit faire quoi (1)", Titles(message, "Action.ToggleVisibility"));
+        Assert.Contains("▸ Qui doit faire quoi (2)", Titles(message, "Action.ToggleVisibility"));
         Assert.Contains(["👍 Utile", "👎 Pas utile", "◀ Retour", "☰ Sujets"], t => Titles(message, "Action.Submit").Contains(t));
         Assert.DoesNotContain("Checked against", message.CardJson, StringComparison.Ordinal);
         Assert.DoesNotContain("Who must", message.CardJson, StringComparison.Ordinal);
@@ -117,6 +121,10 @@ public sealed class FrenchCardTests
         Assert.Equal("https://www.nato.int/cps/en/natohq/topics_181779.htm", links["Sécurité humaine (en anglais)"]);
         Assert.Contains($"- Politique OTAN de protection des civils{Nbsp}: https://www.nato.int/cps/en/natohq/official_texts_133945.htm?selectedLocale=fr", message.Text, StringComparison.Ordinal);
         Assert.Contains("Politique OTAN de protection des civils, paragraphe 16", Texts(message));
+
+        // A reference that begins with the document's title is not preceded by it again.
+        Assert.Contains("(Politique OTAN de protection des civils (texte de 2016))", message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("civils, Politique OTAN", message.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -29,8 +29,8 @@ public sealed class ContentRuleChecksTests
     }
 
     [Theory]
-    [InlineData("protection-of-civilians.yaml", "\n    ref: { en: \"Policy para 14\", fr: \"Politique, paragraphe 14\" }\n", "\n    ref: { en: \"Policy para 14, via a third-party copy on the 9pdf website\", fr: \"Politique, paragraphe 14\" }\n", "obligations[0].ref.en")]
-    [InlineData("protection-of-civilians.yaml", "\n    ref: { en: \"Policy para 14\", fr: \"Politique, paragraphe 14\" }\n", "\n    ref: \"Policy para 14, via a third-party copy on the 9pdf website\"\n", "obligations[0].ref")]
+    [InlineData("protection-of-civilians.yaml", "\n    ref: { en: \"Policy para 14\", fr: \"paragraphe 14\" }\n", "\n    ref: { en: \"Policy para 14, via a third-party copy on the 9pdf website\", fr: \"paragraphe 14\" }\n", "obligations[0].ref.en")]
+    [InlineData("protection-of-civilians.yaml", "\n    ref: { en: \"Policy para 14\", fr: \"paragraphe 14\" }\n", "\n    ref: \"Policy para 14, via a third-party copy on the 9pdf website\"\n", "obligations[0].ref")]
     [InlineData("protection-of-civilians.yaml", "The policy's other paragraphs are not summarised here: read the full text on nato.int.", "Paragraphs 6-13 of the policy were not visible to us.", "nodes[0].summary.en")]
     [InlineData("trafficking-in-human-beings.yaml", "with an update under way.\", fr:", "with an update under way (seed page).\", fr:", "changes[0].text.en")]
     [InlineData("human-security.yaml", "title: '\"Human Security\" topic page (version of 30 August 2024)'", "title: '\"Human Security\" topic page (NATO original not seen)'", "documents[2].title")]
