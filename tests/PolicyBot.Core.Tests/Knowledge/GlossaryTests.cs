@@ -80,6 +80,15 @@ public sealed class GlossaryTests
     }
 
     [Fact]
+    public void A_conjugated_verb_reaches_its_infinitives_entry_and_an_exact_entry_wins_over_its_stem_mate()
+    {
+        var gloss = Gloss(("bloquer", "block"), ("recruter", "recruit"), ("viol", "rape"), ("violation", "violation"));
+
+        Assert.Equal("block recruit", gloss.Gloss("ils bloquent et recrutaient").English);
+        Assert.Equal("violation rape", gloss.Gloss("une violation, des viols").English);
+    }
+
+    [Fact]
     public void English_and_a_question_of_function_words_only_get_no_gloss_worth_reading()
     {
         var knowledge = WithGlossary(("école", "school"));
