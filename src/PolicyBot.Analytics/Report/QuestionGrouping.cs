@@ -114,7 +114,7 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
 
         // What the model reads for each question: itself in English, its gloss in French (null: too little known).
         var read = questions
-            .Select(q => (Question: q, Text: QuestionGloss.EnglishText(q.Text, knowledge, q.Language, stage.Options.GlossMinimumCoverage)))
+            .Select(q => (Question: q, Text: stage.EnglishText(q.Text, knowledge, q.Language)))
             .ToList();
         var groups = _words.Group([.. read.Where(r => r.Text is null).Select(r => r.Question)], knowledge).ToList();
         foreach (var (language, phrasings) in Grouping.Distinct(read.Where(r => r.Text is not null).Select(r => r.Question)))
@@ -122,7 +122,7 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
             var clusters = new List<(float[] Sum, List<Phrasing> Members)>();
             foreach (var phrasing in phrasings)
             {
-                var text = QuestionGloss.EnglishText(phrasing.Text, knowledge, language, stage.Options.GlossMinimumCoverage) ?? phrasing.Text;
+                var text = stage.EnglishText(phrasing.Text, knowledge, language) ?? phrasing.Text;
                 var vector = stage.Embed(text) ?? throw new InvalidOperationException("The meaning stage unloaded while grouping.");
                 var home = clusters.Select(c => (Cluster: c, Score: Cosine(vector, c.Sum))).Where(x => x.Score >= SameQuestion).OrderByDescending(x => x.Score).Select(x => x.Cluster).FirstOrDefault();
                 if (home.Members is null)

@@ -47,7 +47,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
         {
             // The model is English-only: a question in another language is weighed through its English gloss, when
             // the glossary knows enough of its words; otherwise it keeps the keyword tree's outcome.
-            if (QuestionGloss.EnglishText(question, knowledge, language, _options.GlossMinimumCoverage) is not { } text || _meaning.Score(text, index) is not { } scores)
+            if (_meaning.EnglishText(question, knowledge, language) is not { } text || _meaning.Score(text, index) is not { } scores)
             {
                 return keyword;
             }
@@ -58,7 +58,7 @@ public sealed class TwoStageMatcher : IQuestionMatcher
                 MatchOutcome.Disambiguate => JoinDisambiguation(keyword, scores),
                 _ => OnMiss(keyword, scores, knowledge),
             };
-            return result.Via == MatchPath.Meaning && !ReferenceEquals(text, question) ? result with { Gloss = text } : result;
+            return result.Via == MatchPath.Meaning && language != Languages.English ? result with { Gloss = text } : result;
         }
         finally
         {

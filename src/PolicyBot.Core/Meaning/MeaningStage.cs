@@ -141,6 +141,22 @@ public sealed partial class MeaningStage : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// What the English model reads for <paramref name="question"/>: the question itself in English; in another
+    /// language its gloss (<see cref="QuestionGloss"/>), when the glossary knows at least
+    /// <see cref="MeaningOptions.GlossMinimumCoverage"/> of its content words; otherwise null (the model would read
+    /// mostly untranslated words).
+    /// </summary>
+    public string? EnglishText(string question, KnowledgeBase knowledge, string language)
+    {
+        if (language == Language.Languages.English)
+        {
+            return question;
+        }
+
+        return QuestionGloss.For(knowledge, language)?.Gloss(question) is { } gloss && gloss.Coverage >= _options.GlossMinimumCoverage ? gloss.English : null;
+    }
+
     /// <summary>The question's vector; null when the model is not loaded.</summary>
     public float[]? Embed(string question, CancellationToken cancellationToken = default) => Cached(question, cancellationToken)?.Vector;
 

@@ -75,21 +75,6 @@ public sealed class QuestionGloss
             }, knowledge.Glossary);
     }
 
-    /// <summary>
-    /// What the English model reads for <paramref name="question"/>: the question itself in English; in another
-    /// language its gloss, when the glossary knows at least <paramref name="minimumCoverage"/> of its content words;
-    /// otherwise null (the model would read mostly untranslated words).
-    /// </summary>
-    public static string? EnglishText(string question, KnowledgeBase knowledge, string language, double minimumCoverage)
-    {
-        if (language == Languages.English)
-        {
-            return question;
-        }
-
-        return For(knowledge, language)?.Gloss(question) is { } gloss && gloss.Coverage >= minimumCoverage ? gloss.English : null;
-    }
-
     public GlossedQuestion Gloss(string question)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -98,7 +98,7 @@ public sealed class PolicySearch
     {
         if (_meaning is not { Options.Enabled: true } meaning
             || meaning.IndexFor(knowledge) is not { } index
-            || QuestionGloss.EnglishText(query, knowledge, language, meaning.Options.GlossMinimumCoverage) is not { } text
+            || meaning.EnglishText(query, knowledge, language) is not { } text
             || meaning.Score(text, index) is not { } scores)
         {
             return;
