@@ -23,7 +23,7 @@ public sealed partial class AnalyticsWriter
     private readonly TimeSpan _writeInterval;
     private AnalyticsEventFactory? _factory;
     private DateTimeOffset? _lastWarning;
-    private DateTimeOffset? _failingSince;
+    private StoreFailure? _failure;
     private long _written;
 
     /// <param name="writeInterval">How long to gather events after a write that was not a full batch (zero: write at once).</param>
@@ -42,11 +42,14 @@ public sealed partial class AnalyticsWriter
     /// <summary>Events written so far (answers and feedback).</summary>
     public long Written => Interlocked.Read(ref _written);
 
-    /// <summary>Why the store is failing now, or null.</summary>
-    public string? Problem { get; private set; }
+    /// <summary>
+    /// Why the store is failing and since when, or null. One object, replaced whole by the writer's thread, so a
+    /// reader on another (the health check) sees a reason and a time that belong together.
+    /// </summary>
+    public StoreFailure? Failure => Volatile.Read(ref _failure);
 
-    /// <summary>Since when the store has been failing, or null.</summary>
-    public DateTimeOffset? FailingSince => _failingSince;
+    /// <summary>Why the store is failing now, or null.</summary>
+    public string? Problem => Failure?.Reason;
 
     /// <summary>Where events go ("SQLite file …", "Redis stream …").</summary>
     public string StoreDescription => _store.Description;
@@ -142,12 +145,11 @@ public sealed partial class AnalyticsWriter
             try
             {
                 await operation(cancellationToken);
-                if (_failingSince is { } since)
+                if (_failure is { } failure)
                 {
-                    LogRecovered(_store.Description, _time.GetUtcNow() - since, _recorder.Pending, _recorder.TakeDropped());
-                    _failingSince = null;
+                    LogRecovered(_store.Description, _time.GetUtcNow() - failure.Since, _recorder.Pending, _recorder.TakeDropped());
+                    Volatile.Write(ref _failure, null);
                     _lastWarning = null;
-                    Problem = null;
                 }
 
                 return;
@@ -155,8 +157,7 @@ public sealed partial class AnalyticsWriter
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 var now = _time.GetUtcNow();
-                _failingSince ??= now;
-                Problem = ex.Message;
+                Volatile.Write(ref _failure, new StoreFailure(ex.Message, _failure?.Since ?? now));
                 if (_lastWarning is not { } last || now - last >= WarningInterval)
                 {
                     _lastWarning = now;
@@ -181,3 +182,6 @@ public sealed partial class AnalyticsWriter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics: on shutdown {Store} could not take the last events ({Reason}); {Pending} turn(s) not written")]
     private partial void LogFinalFlushFailed(string store, int pending, string reason);
 }
+
+/// <summary>Why the analytics store fails, and since when it has been failing.</summary>
+public sealed record StoreFailure(string Reason, DateTimeOffset Since);

@@ -17,11 +17,11 @@ internal sealed class AnalyticsHealthCheck(AnalyticsRecorder recorder, Analytics
             return Task.FromResult(HealthCheckResult.Healthy("off (Analytics:Store is None)"));
         }
 
-        if (writer.Problem is { } problem)
+        if (writer.Failure is { } failure)
         {
-            var since = writer.FailingSince?.ToString("u", CultureInfo.InvariantCulture) ?? "now";
+            var since = failure.Since.ToString("u", CultureInfo.InvariantCulture);
             return Task.FromResult(HealthCheckResult.Degraded(
-                $"{writer.StoreDescription} failing since {since}: {problem}; answers go on, {recorder.Pending} turn(s) wait in memory, {recorder.Dropped} dropped since the last warning in the log"));
+                $"{writer.StoreDescription} failing since {since}: {failure.Reason}; answers go on, {recorder.Pending} turn(s) wait in memory, {recorder.Dropped} dropped since the last warning in the log"));
         }
 
         return Task.FromResult(HealthCheckResult.Healthy($"writing to {writer.StoreDescription}; {writer.Written} event(s) written, {recorder.Pending} waiting"));
