@@ -85,7 +85,11 @@ internal static class LatencyReport
     }
 
     /// <summary>Every single match timed, in µs, round after round over the questions (unsorted: round-major order).</summary>
-    internal static double[] TimeEach(IQuestionMatcher matcher, KnowledgeBase knowledge, string[] questions, int rounds)
+    internal static double[] TimeEach(IQuestionMatcher matcher, KnowledgeBase knowledge, string[] questions, int rounds) =>
+        TimeEach(question => matcher.Match(question, knowledge), questions, rounds);
+
+    /// <summary>Every single call of <paramref name="run"/> timed, in µs, round after round over the questions (round-major order).</summary>
+    internal static double[] TimeEach(Func<string, object> run, string[] questions, int rounds)
     {
         var samples = new double[rounds * questions.Length];
         var n = 0;
@@ -94,7 +98,7 @@ internal static class LatencyReport
             foreach (var question in questions)
             {
                 var start = Stopwatch.GetTimestamp();
-                _ = matcher.Match(question, knowledge);
+                _ = run(question);
                 samples[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
         }

@@ -49,7 +49,7 @@ internal static class MeaningLatencyReport
             var french = BenchmarkData.FrenchDevQuestions();
             Compare("French dev questions", french, Languages.French, real, keywords, stage, uncachedStage, output, culture);
             var gloss = QuestionGloss.For(real, Languages.French)!;
-            var glossTimes = TimeGloss(gloss, french);
+            var glossTimes = Time(question => gloss.Gloss(question), french);
             Print($"the gloss alone ({gloss.Count:N0} entries)", glossTimes, output, culture);
             return 0;
         }
@@ -82,24 +82,6 @@ internal static class MeaningLatencyReport
         output.WriteLine(string.Format(culture, "ratio two-stage / keywords: p50 {0:0.00}, p99 {1:0.00}", Percentile(twoStageTimes, 0.5) / Percentile(keywordTimes, 0.5), Percentile(twoStageTimes, 0.99) / Percentile(keywordTimes, 0.99)));
     }
 
-    private static double[] TimeGloss(QuestionGloss gloss, string[] questions)
-    {
-        var samples = new List<double>(Rounds * questions.Length);
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var question in questions)
-            {
-                var start = Stopwatch.GetTimestamp();
-                _ = gloss.Gloss(question);
-                samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            }
-        }
-
-        var sorted = samples.ToArray();
-        Array.Sort(sorted);
-        return sorted;
-    }
-
     private static void Build(string name, KnowledgeBase knowledge, MiniLmEmbedder embedder, string cacheFolder, TextWriter output, CultureInfo culture)
     {
         var folder = Path.Combine(cacheFolder, name.Split(' ')[0]);
@@ -121,14 +103,18 @@ internal static class MeaningLatencyReport
             warm.Elapsed.TotalMilliseconds / cold.Elapsed.TotalMilliseconds));
     }
 
-    private static double[] Time(IQuestionMatcher matcher, KnowledgeBase knowledge, string[] questions, int rounds = Rounds)
+    private static double[] Time(IQuestionMatcher matcher, KnowledgeBase knowledge, string[] questions, int rounds = Rounds) =>
+        Time(question => matcher.Match(question, knowledge), questions, rounds);
+
+    /// <summary>One warm-up pass, then every call timed; sorted, for percentiles.</summary>
+    private static double[] Time(Func<string, object> run, string[] questions, int rounds = Rounds)
     {
         foreach (var question in questions)
         {
-            _ = matcher.Match(question, knowledge);
+            _ = run(question);
         }
 
-        var samples = LatencyReport.TimeEach(matcher, knowledge, questions, rounds);
+        var samples = LatencyReport.TimeEach(run, questions, rounds);
         Array.Sort(samples);
         return samples;
     }
