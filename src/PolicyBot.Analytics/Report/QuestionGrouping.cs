@@ -112,17 +112,20 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
             return Grouping.Ordered(_words.Group(questions, knowledge));
         }
 
-        // What the model reads for each question: itself in English, its gloss in French (null: too little known).
-        var read = questions
-            .Select(q => (Question: q, Text: stage.EnglishText(q.Text, knowledge, q.Language)))
-            .ToList();
-        var groups = _words.Group([.. read.Where(r => r.Text is null).Select(r => r.Question)], knowledge).ToList();
-        foreach (var (language, phrasings) in Grouping.Distinct(read.Where(r => r.Text is not null).Select(r => r.Question)))
+        // Each distinct phrasing is read once: itself in English, its gloss in French, or (null) by its words.
+        var groups = new List<QuestionGroup>();
+        var byWords = new List<UnansweredQuestion>();
+        foreach (var (language, phrasings) in Grouping.Distinct(questions))
         {
             var clusters = new List<(float[] Sum, List<Phrasing> Members)>();
             foreach (var phrasing in phrasings)
             {
-                var text = stage.EnglishText(phrasing.Text, knowledge, language) ?? phrasing.Text;
+                if (stage.EnglishText(phrasing.Text, knowledge, language) is not { } text)
+                {
+                    byWords.AddRange(Enumerable.Repeat(new UnansweredQuestion(phrasing.Text, language), phrasing.Count));
+                    continue;
+                }
+
                 var vector = stage.Embed(text) ?? throw new InvalidOperationException("The meaning stage unloaded while grouping.");
                 var home = clusters.Select(c => (Cluster: c, Score: Cosine(vector, c.Sum))).Where(x => x.Score >= SameQuestion).OrderByDescending(x => x.Score).Select(x => x.Cluster).FirstOrDefault();
                 if (home.Members is null)
@@ -147,6 +150,7 @@ public sealed class MeaningGrouper(MeaningStage stage) : IQuestionGrouper
             }
         }
 
+        groups.AddRange(_words.Group(byWords, knowledge));
         return Grouping.Ordered(groups);
     }
 
