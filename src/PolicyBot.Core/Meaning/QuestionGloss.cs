@@ -45,8 +45,8 @@ public sealed class QuestionGloss
             {
                 // The exact word first, so "violation" can have an entry of its own beside "viol", its stem-mate;
                 // between two entries of one stem, the first in the file glosses the other forms.
-                exact.TryAdd(string.Join(' ', words.Select(w => w.Folded)), entry.English);
-                stemmed.TryAdd(string.Join(' ', words.Select(w => w.Stem)), entry.English);
+                exact.TryAdd(ExactKey(words), entry.English);
+                stemmed.TryAdd(StemKey(words), entry.English);
                 _longestPhrase = Math.Max(_longestPhrase, words.Count);
             }
         }
@@ -86,9 +86,7 @@ public sealed class QuestionGloss
             var matched = 0;
             for (var length = Math.Min(_longestPhrase, words.Count - i); length > 0 && matched == 0; length--)
             {
-                var phrase = words.Skip(i).Take(length).ToList();
-                if (_exact.TryGetValue(string.Join(' ', phrase.Select(w => w.Folded)), out var gloss)
-                    || _stemmed.TryGetValue(string.Join(' ', phrase.Select(w => w.Stem)), out gloss))
+                if (TryGloss(words.GetRange(i, length), out var gloss))
                 {
                     english.Add(gloss);
                     matched = length;
@@ -129,8 +127,7 @@ public sealed class QuestionGloss
             foreach (var infinitive in Infinitives)
             {
                 var candidate = ContentStems(root + infinitive);
-                if (candidate.Count == 1
-                    && (_exact.TryGetValue(candidate[0].Folded, out var gloss) || _stemmed.TryGetValue(candidate[0].Stem, out gloss)))
+                if (candidate.Count == 1 && TryGloss(candidate, out var gloss))
                 {
                     return gloss;
                 }
@@ -144,6 +141,14 @@ public sealed class QuestionGloss
     private static readonly string[] VerbEndings = ["eraient", "erions", "eriez", "erait", "erons", "eront", "aient", "issent", "issons", "issez", "ions", "iez", "ent", "ons", "ez", "ait", "ais", "era", "ant"];
 
     private static readonly string[] Infinitives = ["er", "ir", "re"];
+
+    /// <summary>The gloss of a phrase (one word or more): its exact words' entry, else its stems'.</summary>
+    private bool TryGloss(List<(string Folded, string Stem)> phrase, out string gloss) =>
+        _exact.TryGetValue(ExactKey(phrase), out gloss!) || _stemmed.TryGetValue(StemKey(phrase), out gloss!);
+
+    private static string ExactKey(List<(string Folded, string Stem)> phrase) => string.Join(' ', phrase.Select(w => w.Folded));
+
+    private static string StemKey(List<(string Folded, string Stem)> phrase) => string.Join(' ', phrase.Select(w => w.Stem));
 
     /// <summary>The words of <paramref name="text"/> other than function words, folded and stemmed.</summary>
     private List<(string Folded, string Stem)> ContentStems(string text)
