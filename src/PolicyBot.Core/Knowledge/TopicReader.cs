@@ -284,7 +284,7 @@ internal static class TopicReader
         _ => null,
     };
 
-        internal static int ToInt(JsonValue value) =>
+    internal static int ToInt(JsonValue value) =>
         value.TryGetValue<long>(out var integer) ? (int)integer : value.TryGetValue<double>(out var number) ? (int)number : 0;
 
     internal static string Text(JsonObject node, string name) => node[name]?.ToString() ?? string.Empty;
